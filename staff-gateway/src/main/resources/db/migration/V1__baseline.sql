@@ -1,0 +1,2 @@
+-- Baseline: this service's tables arrive with its own migrations.
+SELECT 1;

@@ -1,0 +1,46 @@
+package io.touchpoint.profile.customer;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+@Entity
+@Table(name = "customer")
+public class Customer extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    /** The operational system's key; makes imports idempotent. */
+    public String externalId;
+    public String givenName;
+    public String familyName;
+    /** How the customer likes to be addressed, e.g. "Dr" or "Ms". */
+    public String preferredAddress;
+    public String namePronunciation;
+    @Enumerated(EnumType.STRING)
+    public Tier tier;
+    @Enumerated(EnumType.STRING)
+    public CustomerStatus status;
+    public Instant createdAt;
+    public Instant updatedAt;
+    public Instant erasedAt;
+
+    public static Optional<Customer> findByExternalId(String externalId) {
+        return find("externalId", externalId).firstResultOptional();
+    }
+
+    public static Optional<Customer> findActive(UUID id) {
+        return Customer.<Customer>findByIdOptional(id).filter(Customer::isActive);
+    }
+
+    public boolean isActive() {
+        return status == CustomerStatus.ACTIVE;
+    }
+}

@@ -1,0 +1,5 @@
+package io.touchpoint.profile.history;
+
+public enum ServiceEventStatus {
+    OPEN, RESOLVED
+}

@@ -1,0 +1,17 @@
+package io.touchpoint.profile.self;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What erasure did; the id stays as a pseudonym so the access trail elsewhere still has a subject. */
+public record ErasureReceipt(
+        @Schema(example = "3f1c2a9e-8a34-4c55-9d7e-1b2f3a4c5d6e") UUID customerId,
+        @Schema(example = "2026-11-23T10:00:00Z") Instant erasedAt,
+        @Schema(example = "[\"names\", \"identifiers\", \"service-event summaries\", \"booked meals and assistance\"]")
+        List<String> erased,
+        @Schema(example = "[\"customer id (pseudonym)\", \"flights without meals or assistance\", \"service event categories\"]")
+        List<String> kept) {
+}

@@ -1,0 +1,84 @@
+package io.touchpoint.profile.self;
+
+import io.touchpoint.profile.customer.Customer;
+import io.touchpoint.profile.customer.CustomerIdentifier;
+import io.touchpoint.profile.customer.CustomerStatus;
+import io.touchpoint.profile.history.Segment;
+import io.touchpoint.profile.history.ServiceEvent;
+import io.touchpoint.profile.history.Trip;
+import io.touchpoint.profile.web.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class SelfService {
+
+    static final List<String> ERASED = List.of("names", "form of address and pronunciation", "identifiers",
+            "service-event summaries", "booked meals and assistance", "seats");
+    static final List<String> KEPT = List.of("customer id (pseudonym)", "flights without seats, meals or assistance",
+            "service event types and categories",
+            "the operational system's key, so that a later import cannot bring the profile back");
+
+    private final Clock clock;
+
+    public SelfService(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Five queries whatever the history's size; segments are grouped in memory, not fetched per trip. */
+    @Transactional
+    public DataExport export(UUID customerId) {
+        Customer c = Customer.<Customer>findByIdOptional(customerId).orElseThrow(Problems::customerNotFound);
+        List<DataExport.Identifier> identifiers = CustomerIdentifier.findByCustomer(customerId).stream()
+                .map(i -> new DataExport.Identifier(i.type, i.value))
+                .toList();
+        Map<UUID, List<DataExport.Segment>> segmentsByTrip = Segment.<Segment>list(
+                        "customerId = ?1 order by scheduledDeparture, position", customerId).stream()
+                .collect(Collectors.groupingBy(s -> s.tripId, Collectors.mapping(
+                        s -> new DataExport.Segment(s.carrier, s.flightNumber, s.origin, s.destination,
+                                s.scheduledDeparture, s.cabin, s.seat, s.specialMeal, s.assistance),
+                        Collectors.toList())));
+        List<DataExport.Trip> trips = Trip.<Trip>list("customerId = ?1 order by createdAt", customerId).stream()
+                .map(t -> new DataExport.Trip(t.bookingReference, segmentsByTrip.getOrDefault(t.id, List.of())))
+                .toList();
+        List<DataExport.ServiceEvent> events = ServiceEvent.<ServiceEvent>list(
+                        "customerId = ?1 order by occurredAt desc", customerId).stream()
+                .map(e -> new DataExport.ServiceEvent(e.type, e.category, e.summary, e.status, e.occurredAt))
+                .toList();
+        return new DataExport(clock.instant(),
+                new DataExport.Profile(c.id, c.givenName, c.familyName, c.preferredAddress, c.namePronunciation,
+                        c.tier, c.status, c.createdAt, c.updatedAt, c.erasedAt),
+                identifiers, trips, events);
+    }
+
+    /**
+     * Anonymises in place: personal values are removed, the id survives as a pseudonym. Idempotent: a
+     * second request answers with the first erasure's time.
+     */
+    @Transactional
+    public ErasureReceipt erase(UUID customerId) {
+        Customer c = Customer.<Customer>findByIdOptional(customerId).orElseThrow(Problems::customerNotFound);
+        if (c.status != CustomerStatus.ERASED) {
+            Instant now = clock.instant();
+            c.givenName = null;
+            c.familyName = null;
+            c.preferredAddress = null;
+            c.namePronunciation = null;
+            c.status = CustomerStatus.ERASED;
+            c.erasedAt = now;
+            c.updatedAt = now;
+            CustomerIdentifier.delete("customerId", customerId);
+            Trip.update("bookingReference = null, updatedAt = ?2 where customerId = ?1", customerId, now);
+            Segment.update("seat = null, specialMeal = null, assistance = null where customerId = ?1", customerId);
+            ServiceEvent.update("summary = null, updatedAt = ?2 where customerId = ?1", customerId, now);
+        }
+        return new ErasureReceipt(c.id, c.erasedAt, ERASED, KEPT);
+    }
+}

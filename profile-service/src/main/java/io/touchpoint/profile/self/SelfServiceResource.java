@@ -1,0 +1,77 @@
+package io.touchpoint.profile.self;
+
+import io.touchpoint.profile.web.Problems;
+import io.touchpoint.profile.web.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/**
+ * The customer's own data. Who the customer is comes from the token's {@code customer_id} claim only;
+ * no path or query parameter can point at somebody else.
+ */
+@Path("/api/me")
+@RolesAllowed(Roles.CUSTOMER)
+@Tag(name = "My data", description = "For the signed-in customer (role customer)")
+@SecurityRequirement(name = "SecurityScheme")
+public class SelfServiceResource {
+
+    static final String CUSTOMER_ID_CLAIM = "customer_id";
+
+    private final JsonWebToken token;
+    private final SelfService selfService;
+
+    public SelfServiceResource(JsonWebToken token, SelfService selfService) {
+        this.token = token;
+        this.selfService = selfService;
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Download everything this service holds about me (JSON)")
+    @APIResponse(responseCode = "200", description = "The export; also offered as a file download")
+    @APIResponse(responseCode = "403", description = "The token carries no customer_id")
+    public Response export() {
+        DataExport export = selfService.export(customerId());
+        return Response.ok(export)
+                .header("Content-Disposition", "attachment; filename=\"touchpoint-profile-export.json\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @POST
+    @Path("/erasure")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Erase my profile",
+            description = "Removes names, identifiers and free text, and stops staff from finding me. Idempotent.")
+    @APIResponse(responseCode = "200", description = "The erasure receipt")
+    @APIResponse(responseCode = "403", description = "The token carries no customer_id")
+    public ErasureReceipt erase() {
+        return selfService.erase(customerId());
+    }
+
+    private UUID customerId() {
+        Object claim = token.getClaim(CUSTOMER_ID_CLAIM);
+        if (claim != null) {
+            try {
+                return UUID.fromString(claim.toString().replace("\"", ""));
+            } catch (IllegalArgumentException ignored) {
+                // fall through to the same answer as a missing claim
+            }
+        }
+        throw Problems.of(403, "no-customer-claim", "Not linked to a customer",
+                "The token carries no valid " + CUSTOMER_ID_CLAIM + " claim, so there is no profile to show.");
+    }
+}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.touchpoint.profile.web.JsonErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -150,7 +151,7 @@ public class BulkImporter {
         try {
             node = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            report.fail(number, null, "not valid JSON: " + e.getOriginalMessage());
+            report.fail(number, null, JsonErrors.describe(e));
             return null;
         }
         if (node == null || !node.isObject()) {
@@ -181,7 +182,7 @@ public class BulkImporter {
         try {
             record = mapper.treeToValue(node.get("record"), type);
         } catch (JsonProcessingException e) {
-            report.fail(number, externalId, "record: " + e.getOriginalMessage());
+            report.fail(number, externalId, JsonErrors.describe(e, "record"));
             return null;
         } catch (IllegalArgumentException e) {
             report.fail(number, externalId, "record could not be read as a " + kind);

@@ -1,16 +1,14 @@
 package io.touchpoint.profile.bcbp;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -237,39 +235,40 @@ class BcbpParserTest {
         assertThat(error.getMessage()).doesNotContain("ZQXWYVUTSR", "KJHGF", "QZX9W7", "999");
     }
 
-    @Property(tries = 3000)
-    void anyStringEitherParsesOrIsRejectedAsMalformed(@ForAll("barcodeLike") String barcode) {
-        try {
-            BcbpParser.parse(barcode, SCAN_DATE);
-        } catch (BcbpFormatException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
+    /** Seeded, so a failure reproduces; thousands of shapes no hand-written case thought of. */
+    static Stream<String> randomAndMutatedPasses() {
+        Random random = new Random(20261123);
+        List<String> valid = List.of(MANDATORY_ONLY, ALL_FIELDS, TWO_LEGS, TWO_LEGS_PARTIAL, TRUNCATED_CONDITIONAL,
+                VERSION_3_KIOSK, REAL_SHORT_REPEATED, REAL_BLANK_SEAT);
+        Stream<String> randomText = Stream.generate(() -> printable(random, random.nextInt(400))).limit(1000);
+        Stream<String> randomTails = Stream.generate(() -> "M1" + printable(random, random.nextInt(200))).limit(1000);
+        Stream<String> cut = valid.stream().flatMap(pass -> IntStream.range(0, pass.length()).mapToObj(n -> pass.substring(0, n)));
+        Stream<String> mutated = Stream.generate(() -> {
+            String pass = valid.get(random.nextInt(valid.size()));
+            int at = random.nextInt(pass.length());
+            return pass.substring(0, at) + (char) (' ' + random.nextInt(95)) + pass.substring(at + 1);
+        }).limit(5000);
+        return Stream.of(randomText, randomTails, cut, mutated).flatMap(s -> s);
+    }
+
+    @Test
+    void anyInputEitherParsesOrIsRejectedAsMalformedNeverAnotherException() {
+        randomAndMutatedPasses().forEach(barcode -> {
+            try {
+                BoardingPass pass = BcbpParser.parse(barcode, SCAN_DATE);
+                assertThat(pass.legs()).hasSizeBetween(1, 4);
+                assertThat(pass.surname()).isNotBlank();
+            } catch (BcbpFormatException expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
+        });
+    }
+
+    private static String printable(Random random, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) (' ' + random.nextInt(95)));
         }
-    }
-
-    @Property(tries = 3000)
-    void everySingleCharacterMutationOfAValidPassIsHandled(@ForAll("mutations") String barcode) {
-        try {
-            BoardingPass pass = BcbpParser.parse(barcode, SCAN_DATE);
-            assertThat(pass.legs()).hasSizeBetween(1, 4);
-        } catch (BcbpFormatException expected) {
-            assertThat(expected.getMessage()).isNotBlank();
-        }
-    }
-
-    @Provide
-    Arbitrary<String> barcodeLike() {
-        Arbitrary<String> random = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(400);
-        Arbitrary<String> prefixed = random.map(tail -> "M1" + tail);
-        Arbitrary<String> cut = Arbitraries.of(ALL_FIELDS, TWO_LEGS, TWO_LEGS_PARTIAL, VERSION_3_KIOSK)
-                .flatMap(pass -> Arbitraries.integers().between(0, pass.length()).map(n -> pass.substring(0, n)));
-        return Arbitraries.oneOf(random, prefixed, cut);
-    }
-
-    @Provide
-    Arbitrary<String> mutations() {
-        return Arbitraries.of(ALL_FIELDS, TWO_LEGS, TWO_LEGS_PARTIAL, TRUNCATED_CONDITIONAL, REAL_BLANK_SEAT)
-                .flatMap(pass -> Arbitraries.integers().between(0, pass.length() - 1)
-                        .flatMap(at -> Arbitraries.chars().range(' ', '~')
-                                .map(c -> pass.substring(0, at) + c + pass.substring(at + 1))));
+        return text.toString();
     }
 }

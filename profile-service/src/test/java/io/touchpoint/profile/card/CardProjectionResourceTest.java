@@ -6,6 +6,9 @@ import io.touchpoint.profile.support.Passes;
 import io.touchpoint.profile.support.ProfileServiceTest;
 import io.touchpoint.profile.support.Staff;
 import io.touchpoint.profile.support.Tokens;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 @ProfileServiceTest
 class CardProjectionResourceTest {
+
+    @Inject
+    SessionFactory sessionFactory;
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private String externalId;
@@ -215,6 +221,34 @@ class CardProjectionResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body(not(containsString(customerId.toString())));
+    }
+
+    @Test
+    void aLongHistoryCostsNoMoreQueriesThanAShortOne() {
+        String frequentFlyer = Fixtures.externalId("crm");
+        String frequentLoyalty = Fixtures.loyaltyNumber();
+        Fixtures.putCustomer(frequentFlyer, Fixtures.customer("Max", "Meilen", identifier("LOYALTY_NUMBER", frequentLoyalty)));
+        for (int trip = 0; trip < 25; trip++) {
+            Instant departure = now.minus(Duration.ofDays(trip + 1));
+            Fixtures.putTrip(Fixtures.externalId("trip"), frequentFlyer, "MANY" + (trip % 10), List.of(
+                    Fixtures.segment("AC", "1" + trip, "YUL", "FRA", departure, "1A"),
+                    Fixtures.segment("LH", "2" + trip, "FRA", "GVA", departure.plus(Duration.ofHours(9)), "2A")));
+            Fixtures.putServiceEvent(Fixtures.externalId("case"), frequentFlyer, "DISRUPTION", "delay", "late",
+                    "OPEN", departure);
+        }
+
+        long shortHistory = statementsFor(() -> Staff.project(Staff.loyalty(loyaltyNumber)).statusCode(200));
+        long longHistory = statementsFor(() -> Staff.project(Staff.loyalty(frequentLoyalty)).statusCode(200)
+                .body("serviceRecovery.items", hasSize(25)));
+
+        org.assertj.core.api.Assertions.assertThat(longHistory).isEqualTo(shortHistory).isLessThanOrEqualTo(5);
+    }
+
+    private long statementsFor(Runnable call) {
+        Statistics statistics = sessionFactory.getStatistics();
+        long before = statistics.getPrepareStatementCount();
+        call.run();
+        return statistics.getPrepareStatementCount() - before;
     }
 
     private static void assertSameProblem(String first, String second) {

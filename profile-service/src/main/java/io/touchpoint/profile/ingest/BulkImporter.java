@@ -91,6 +91,7 @@ public class BulkImporter {
     }
 
     public ImportReport importNdjson(InputStream body) {
+        long started = System.nanoTime();
         Report report = new Report();
         List<Line> batch = new ArrayList<>(BATCH_SIZE);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
@@ -118,8 +119,8 @@ public class BulkImporter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LOG.infof("import finished: %d lines, %d created, %d updated, %d failed",
-                report.lines, report.created, report.updated, report.failed);
+        LOG.infof("import finished: %d lines, %d created, %d updated, %d failed in %d ms",
+                report.lines, report.created, report.updated, report.failed, (System.nanoTime() - started) / 1_000_000);
         return report.toReport();
     }
 
@@ -207,6 +208,9 @@ public class BulkImporter {
         try {
             QuarkusTransaction.requiringNew().run(() -> batch.forEach(line -> apply(line, attempt)));
         } catch (RuntimeException batchRefused) {
+            // The exception class only: its message may quote the offending values.
+            LOG.warnf("import batch of %d lines refused by the database (%s); retrying line by line",
+                    batch.size(), rootCause(batchRefused).getClass().getSimpleName());
             // Some line broke a database rule the checks did not foresee: find it by going one line at a time.
             for (Line line : batch) {
                 Report single = new Report();
@@ -220,6 +224,14 @@ public class BulkImporter {
             return;
         }
         report.add(attempt);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private void apply(Line line, Report report) {

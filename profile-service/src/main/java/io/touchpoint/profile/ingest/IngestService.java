@@ -79,7 +79,7 @@ public class IngestService {
         customer.tier = record.tier();
         customer.updatedAt = now;
         customer.persist();
-        replaceIdentifiers(customer.id, identifiers);
+        replaceIdentifiers(customer.id, identifiers, outcome == Outcome.CREATED);
         return new Result(customer.id, outcome);
     }
 
@@ -106,8 +106,10 @@ public class IngestService {
 
         // Segments keep their ids across updates so service events stay linked to them.
         Map<Integer, Segment> existing = new HashMap<>();
-        for (Segment s : Segment.<Segment>list("tripId", trip.id)) {
-            existing.put(s.position, s);
+        if (outcome == Outcome.UPDATED) {
+            for (Segment s : Segment.<Segment>list("tripId", trip.id)) {
+                existing.put(s.position, s);
+            }
         }
         for (int i = 0; i < record.segments().size(); i++) {
             TripRecord.Segment in = record.segments().get(i);
@@ -219,14 +221,15 @@ public class IngestService {
         return keys;
     }
 
-    private static void replaceIdentifiers(UUID customerId, Set<Key> wanted) {
+    private static void replaceIdentifiers(UUID customerId, Set<Key> wanted, boolean newCustomer) {
         Set<Key> kept = new LinkedHashSet<>();
-        for (CustomerIdentifier stored : CustomerIdentifier.findByCustomer(customerId)) {
-            Key key = new Key(stored.type, stored.value);
+        List<CustomerIdentifier> stored = newCustomer ? List.of() : CustomerIdentifier.findByCustomer(customerId);
+        for (CustomerIdentifier identifier : stored) {
+            Key key = new Key(identifier.type, identifier.value);
             if (wanted.contains(key)) {
                 kept.add(key);
             } else {
-                stored.delete();
+                identifier.delete();
             }
         }
         for (Key key : wanted) {

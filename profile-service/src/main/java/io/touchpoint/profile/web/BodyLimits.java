@@ -5,6 +5,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -30,14 +31,17 @@ public class BodyLimits implements ReaderInterceptor {
     @ServerRequestFilter
     public void refuseDeclaredOversizeJson(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && isJson(request) && length.matches("\\d{1,19}") && Long.parseLong(length) > maxJsonBytes) {
+        if (length != null && isJson(request.getMediaType()) && length.matches("\\d{1,19}")
+                && Long.parseLong(length) > maxJsonBytes) {
             throw tooLarge();
         }
     }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Capped(context.getInputStream()));
+        if (isJson(context.getMediaType())) {
+            context.setInputStream(new Capped(context.getInputStream()));
+        }
         try {
             return context.proceed();
         } catch (JsonProcessingException e) {
@@ -50,8 +54,9 @@ public class BodyLimits implements ReaderInterceptor {
         }
     }
 
-    private static boolean isJson(ContainerRequestContext request) {
-        return request.getMediaType() != null && request.getMediaType().getSubtype().endsWith("json");
+    /** application/json and +json types; not application/x-ndjson, which is streamed. */
+    private static boolean isJson(MediaType type) {
+        return type != null && (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.getSubtype().endsWith("+json"));
     }
 
     private static HttpProblem invalid(JsonProcessingException e) {

@@ -184,9 +184,9 @@ class IngestResourceTest {
     }
 
     @Test
-    void aLargeImportIsStreamedInBatchesAndCountedExactly() {
+    void anImportLargerThanTheJsonBodyLimitIsStreamedInBatchesAndCountedExactly() {
         String prefix = "stream-" + UUID.randomUUID() + "-";
-        int lines = 3_000;
+        int lines = 3_000; // about 1.2 MB, above the 1 MiB limit on JSON bodies
 
         given().auth().oauth2(Tokens.opsImport()).contentType(NDJSON)
                 .body(generated(prefix, lines))
@@ -240,6 +240,12 @@ class IngestResourceTest {
                 + "\",\"familyName\":\"" + familyName + "\",\"tier\":\"SILVER\"}}";
     }
 
+    /** About 400 bytes a line, so a few thousand lines are well past the JSON body limit. */
+    private static String fatCustomerLine(String externalId) {
+        return "{\"kind\":\"customer\",\"externalId\":\"" + externalId + "\",\"record\":{\"givenName\":\"Given\","
+                + "\"familyName\":\"Family\",\"tier\":\"SILVER\",\"namePronunciation\":\"" + "a".repeat(200) + "\"}}";
+    }
+
     /** Lines produced on demand, so the test itself never holds the whole file either. */
     private static InputStream generated(String prefix, int lines) {
         Enumeration<InputStream> parts = new Enumeration<>() {
@@ -252,7 +258,7 @@ class IngestResourceTest {
 
             @Override
             public InputStream nextElement() {
-                String line = customerLine(prefix + next++, "Given", "Family") + "\n";
+                String line = fatCustomerLine(prefix + next++) + "\n";
                 return new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8));
             }
         };

@@ -7,7 +7,7 @@ import io.touchpoint.profile.customer.CustomerStatus;
 import io.touchpoint.profile.customer.IdentifierType;
 import io.touchpoint.profile.customer.Identifiers;
 import io.touchpoint.profile.customer.SurnameMatch;
-import io.touchpoint.profile.web.Problems;
+import io.touchpoint.support.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;

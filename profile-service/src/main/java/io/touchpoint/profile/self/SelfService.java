@@ -6,7 +6,7 @@ import io.touchpoint.profile.customer.CustomerStatus;
 import io.touchpoint.profile.history.Segment;
 import io.touchpoint.profile.history.ServiceEvent;
 import io.touchpoint.profile.history.Trip;
-import io.touchpoint.profile.web.Problems;
+import io.touchpoint.support.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

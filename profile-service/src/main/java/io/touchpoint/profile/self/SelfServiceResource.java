@@ -1,6 +1,6 @@
 package io.touchpoint.profile.self;
 
-import io.touchpoint.profile.web.Problems;
+import io.touchpoint.support.web.Problems;
 import io.touchpoint.profile.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,7 @@
 package io.touchpoint.profile.web;
 
+import io.touchpoint.support.web.Problems;
+
 import io.touchpoint.profile.bcbp.BcbpFormatException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

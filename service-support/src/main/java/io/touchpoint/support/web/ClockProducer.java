@@ -1,4 +1,4 @@
-package io.touchpoint.profile.web;
+package io.touchpoint.support.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -1,4 +1,4 @@
-package io.touchpoint.profile.web;
+package io.touchpoint.support.web;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonLocation;

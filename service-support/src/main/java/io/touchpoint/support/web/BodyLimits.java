@@ -1,4 +1,4 @@
-package io.touchpoint.profile.web;
+package io.touchpoint.support.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkiverse.resteasy.problem.HttpProblem;

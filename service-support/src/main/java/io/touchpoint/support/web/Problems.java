@@ -1,4 +1,4 @@
-package io.touchpoint.profile.web;
+package io.touchpoint.support.web;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 

@@ -1,4 +1,4 @@
-package io.touchpoint.profile.web;
+package io.touchpoint.support.web;
 
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -99,7 +99,8 @@ public final class BcbpParser {
             int slash = name.indexOf('/');
             String surname = (slash < 0 ? name : name.substring(0, slash)).trim();
             String givenName = slash < 0 ? "" : name.substring(slash + 1).trim();
-            boolean truncated = name.charAt(19) != ' ';
+            // A full field without '/' may have cut the surname; with '/', the surname ended there.
+            boolean truncated = name.charAt(19) != ' ' && slash < 0;
             return new BoardingPass(surname, givenName, truncated, electronicTicket.equals("E"),
                     parsedLegs, version, issueDate, securityType);
         }
@@ -304,7 +305,7 @@ public final class BcbpParser {
             for (int tries = 0; tries < 2; tries++, year -= 10) {
                 if (dayOfYear >= 1 && dayOfYear <= Year.of(year).length()) {
                     LocalDate date = LocalDate.ofYearDay(year, dayOfYear);
-                    if (!date.isAfter(scanDate)) {
+                    if (!date.isAfter(scanDate.plusDays(1))) { // a day of slack: the scan date is UTC
                         return Optional.of(date);
                     }
                 }

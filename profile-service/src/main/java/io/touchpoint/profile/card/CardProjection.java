@@ -69,7 +69,7 @@ public record CardProjection(
 
     public record ServiceRecovery(
             @Schema(description = "True when there is an open disruption or complaint") boolean open,
-            @Schema(description = "Open items, and anything from the last 90 days, newest first") List<Item> items) {
+            @Schema(description = "Open items first, then anything from the last 90 days; newest first within each") List<Item> items) {
     }
 
     public record Item(

@@ -48,7 +48,7 @@ public class CardProjectionResource {
     @APIResponse(responseCode = "404", description = "No customer matches the presented identifier")
     @APIResponse(responseCode = "409", description = "A booking reference and surname match more than one traveller")
     public CardProjection project(
-            @HeaderParam("X-Acting-Subject") @NotBlank @Pattern(regexp = "[\\w.@:-]{1,200}", message = "must be the staff member's token subject")
+            @HeaderParam("X-Acting-Subject") @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}", message = "must be the staff member's token subject")
             @Parameter(description = "Token subject of the staff member at the touchpoint", example = "0b8c6f0e-staff-subject")
             String actingSubject,
             @HeaderParam("X-Acting-Role") @NotBlank @Pattern(regexp = STAFF_ROLES, message = "must be one of " + STAFF_ROLES)

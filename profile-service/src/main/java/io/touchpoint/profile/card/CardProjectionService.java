@@ -87,7 +87,7 @@ public class CardProjectionService {
     private static CardProjection.ServiceRecovery serviceRecovery(Customer customer, Instant now) {
         List<ServiceEvent> events = ServiceEvent.<ServiceEvent>find("""
                         customerId = ?1 and type in ?2 and (status = ?3 or occurredAt >= ?4)
-                        order by occurredAt desc""",
+                        order by case when status = ?3 then 0 else 1 end, occurredAt desc""",
                         customer.id, RECOVERY_TYPES, ServiceEventStatus.OPEN, now.minus(RECENT_SERVICE_EVENTS))
                 .page(0, MAX_SERVICE_ITEMS)
                 .list();

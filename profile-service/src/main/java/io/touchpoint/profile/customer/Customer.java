@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -34,6 +35,18 @@ public class Customer extends PanacheEntityBase {
 
     public static Optional<Customer> findByExternalId(String externalId) {
         return find("externalId", externalId).firstResultOptional();
+    }
+
+    /**
+     * Locks the row until the transaction ends, so an import and an erasure of the same customer run one
+     * after the other and an import can never write back what an erasure removed.
+     */
+    public static Optional<Customer> findByExternalIdForUpdate(String externalId) {
+        return find("externalId", externalId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public static Optional<Customer> findByIdForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public static Optional<Customer> findActive(UUID id) {

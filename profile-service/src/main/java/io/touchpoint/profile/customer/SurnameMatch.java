@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public final class SurnameMatch {
 
-    private static final int MIN_TRUNCATED_LENGTH = 2;
+    private static final int MIN_TRUNCATED_LENGTH = 10;
 
     private SurnameMatch() {
     }

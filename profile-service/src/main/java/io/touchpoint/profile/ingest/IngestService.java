@@ -49,7 +49,7 @@ public class IngestService {
     public Result upsertCustomer(String externalId, CustomerRecord record) {
         Set<Key> identifiers = identifierKeys(record);
         Instant now = clock.instant();
-        Customer customer = Customer.findByExternalId(externalId).orElse(null);
+        Customer customer = Customer.findByExternalIdForUpdate(externalId).orElse(null);
         Outcome outcome = Outcome.UPDATED;
         if (customer == null) {
             customer = new Customer();
@@ -85,6 +85,9 @@ public class IngestService {
 
     @Transactional(dontRollbackOn = HttpProblem.class)
     public Result upsertTrip(String externalId, TripRecord record) {
+        for (int i = 0; i < record.segments().size(); i++) {
+            requirePlausible(record.segments().get(i).scheduledDeparture(), "segments[" + i + "].scheduledDeparture");
+        }
         Customer customer = referencedCustomer(record.customerExternalId());
         Instant now = clock.instant();
         Trip trip = Trip.findByExternalId(externalId).orElse(null);
@@ -138,6 +141,7 @@ public class IngestService {
 
     @Transactional(dontRollbackOn = HttpProblem.class)
     public Result upsertServiceEvent(String externalId, ServiceEventRecord record) {
+        requirePlausible(record.occurredAt(), "occurredAt");
         Customer customer = referencedCustomer(record.customerExternalId());
         UUID segmentId = linkedSegment(record, customer);
         Instant now = clock.instant();
@@ -187,8 +191,18 @@ public class IngestService {
                         "segmentPosition is beyond the number of flights in that trip."));
     }
 
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
+    /** Travel happens between 1900 and 2200; anything else is a typo, and PostgreSQL could not store all of it. */
+    private static void requirePlausible(Instant at, String field) {
+        if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+            throw Problems.badRequest("implausible-time", "Implausible time", field + ": must be between 1900 and 2200");
+        }
+    }
+
     private static Customer referencedCustomer(String externalId) {
-        return Customer.findByExternalId(externalId)
+        return Customer.findByExternalIdForUpdate(externalId)
                 .filter(Customer::isActive)
                 .orElseThrow(() -> Problems.badRequest("invalid-reference", "Invalid reference",
                         "customerExternalId names no active customer; import the customer first."));

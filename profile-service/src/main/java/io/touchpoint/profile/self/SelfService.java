@@ -64,7 +64,7 @@ public class SelfService {
      */
     @Transactional
     public ErasureReceipt erase(UUID customerId) {
-        Customer c = Customer.<Customer>findByIdOptional(customerId).orElseThrow(Problems::customerNotFound);
+        Customer c = Customer.findByIdForUpdate(customerId).orElseThrow(Problems::customerNotFound);
         if (c.status != CustomerStatus.ERASED) {
             Instant now = clock.instant();
             c.givenName = null;

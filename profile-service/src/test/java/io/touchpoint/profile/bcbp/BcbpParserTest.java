@@ -140,10 +140,20 @@ class BcbpParserTest {
     }
 
     @Test
-    void flagsANameThatFillsItsFieldAsPossiblyTruncated() {
-        String pass = "M1VANDERBERGHEMONTE/AB" + MANDATORY_ONLY.substring(22);
+    void flagsASurnameThatFillsTheWholeNameFieldAsPossiblyTruncated() {
+        String pass = "M1VANDERBERGHEMONTEBEL" + MANDATORY_ONLY.substring(22);
 
         assertThat(BcbpParser.parse(pass, SCAN_DATE).nameTruncated()).isTrue();
+    }
+
+    @Test
+    void aSurnameEndedByASlashIsCompleteEvenWhenTheFieldIsFull() {
+        String pass = "M1LE/ABCDEFGHIJKLMNOPQ" + MANDATORY_ONLY.substring(22);
+
+        BoardingPass parsed = BcbpParser.parse(pass, SCAN_DATE);
+
+        assertThat(parsed.surname()).isEqualTo("LE");
+        assertThat(parsed.nameTruncated()).isFalse();
     }
 
     static Stream<Arguments> julianDates() {

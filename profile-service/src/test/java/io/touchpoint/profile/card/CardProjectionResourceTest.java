@@ -150,6 +150,17 @@ class CardProjectionResourceTest {
     }
 
     @Test
+    void aShortSurnameOnAFullNameFieldDoesNotMatchALongerFamilyNameByPrefix() {
+        String stolenLoyalty = Fixtures.loyaltyNumber();
+        Fixtures.putCustomer(Fixtures.externalId("crm"), Fixtures.customer("Louise", "Leblanc",
+                identifier("LOYALTY_NUMBER", stolenLoyalty)));
+        String pass = Passes.passWithFrequentFlyer("LE", "ABCDEFGHIJKLMNOPQ", "NOPNR2",
+                LocalDate.now(ZoneOffset.UTC), stolenLoyalty);
+
+        Staff.project(Staff.boardingPass(pass)).statusCode(404);
+    }
+
+    @Test
     void aMalformedBarcodeIsABadRequestNamingTheField() {
         String barcode = Passes.pass("MULLER", "ZOE", bookingReference, LocalDate.now(ZoneOffset.UTC))
                 .replace("YULFRA", "YUL123");

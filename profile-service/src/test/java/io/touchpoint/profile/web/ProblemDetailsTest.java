@@ -80,6 +80,33 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void anEscapedNulCharacterInAnyTextIsRefusedBeforeTheDatabaseSeesIt() {
+        putCustomer("{\"givenName\":\"Ann\",\"familyName\":\"Lee\\u0000\",\"tier\":\"GOLD\"}")
+                .statusCode(400).contentType(PROBLEM)
+                .body("detail", equalTo("familyName: must not contain control characters"));
+    }
+
+    @Test
+    void aRawControlCharacterIsMalformedJson() {
+        putCustomer("{\"givenName\":\"Ann\",\"familyName\":\"Lee\u0001\",\"tier\":\"GOLD\"}")
+                .statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("not well-formed JSON"));
+    }
+
+    @Test
+    void aTimestampOutsideAnyPlausibleTravelDateIsRefused() {
+        String customer = Fixtures.externalId("crm");
+        Fixtures.putCustomer(customer, Fixtures.customer("Ann", "Lee"));
+
+        asOps().contentType(ContentType.JSON)
+                .body("{\"customerExternalId\":\"" + customer + "\",\"segments\":[{\"carrier\":\"AC\",\"flightNumber\":\"1\","
+                        + "\"origin\":\"YUL\",\"destination\":\"FRA\",\"scheduledDeparture\":\"+294276-01-01T00:00:00Z\"}]}")
+                .when().put("/api/ingest/trips/{id}", Fixtures.externalId("trip"))
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("detail", equalTo("segments[0].scheduledDeparture: must be between 1900 and 2200"));
+    }
+
+    @Test
     void aMissingBodyIsABadRequest() {
         asOps().contentType(ContentType.JSON)
                 .when().put("/api/ingest/customers/{id}", Fixtures.externalId("crm"))

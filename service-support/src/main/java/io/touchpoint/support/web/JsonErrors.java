@@ -35,6 +35,12 @@ public final class JsonErrors {
         String at = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String joined = root.isEmpty() ? at : at.isEmpty() ? root : at.startsWith("[") ? root + at : root + "." + at;
         String where = joined.isEmpty() ? "the body" : joined;
+        if (refusedText(e)) {
+            return where + ": " + TextSafety.RULE;
+        }
+        if (e instanceof JsonMappingException && e.getCause() instanceof JsonProcessingException syntax) {
+            return "The body is not well-formed JSON" + location(syntax.getLocation()) + ".";
+        }
         return switch (e) {
             case UnrecognizedPropertyException u -> where + ": is not a known field";
             case InvalidTypeIdException t -> where + ": must name one of the accepted types" + subtypes(t.getBaseType().getRawClass());
@@ -48,6 +54,17 @@ public final class JsonErrors {
             case StreamConstraintsException c -> "The body exceeds a JSON limit (nesting depth, number or string length).";
             default -> "The body is not well-formed JSON" + location(e.getLocation()) + ".";
         };
+    }
+
+    /** TextSafety's refusal, however Jackson wrapped it on the way out of a record's constructor. */
+    private static boolean refusedText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException json && json.getOriginalMessage() != null
+                    && json.getOriginalMessage().endsWith(TextSafety.RULE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(JsonMappingException e) {

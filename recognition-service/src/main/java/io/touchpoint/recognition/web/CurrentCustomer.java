@@ -1,0 +1,33 @@
+package io.touchpoint.recognition.web;
+
+import io.touchpoint.support.web.Problems;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.UUID;
+
+/** The signed-in customer, from the token's {@code customer_id} claim only; never from a path or query. */
+@RequestScoped
+public class CurrentCustomer {
+
+    static final String CLAIM = "customer_id";
+
+    private final JsonWebToken token;
+
+    public CurrentCustomer(JsonWebToken token) {
+        this.token = token;
+    }
+
+    public UUID id() {
+        Object claim = token.getClaim(CLAIM);
+        if (claim != null) {
+            try {
+                return UUID.fromString(claim.toString().replace("\"", ""));
+            } catch (IllegalArgumentException ignored) {
+                // same answer as a missing claim
+            }
+        }
+        throw Problems.of(403, "no-customer-claim", "Not linked to a customer",
+                "The token carries no valid " + CLAIM + " claim, so there is no profile to show.");
+    }
+}

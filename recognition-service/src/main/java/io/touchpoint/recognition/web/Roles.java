@@ -1,0 +1,18 @@
+package io.touchpoint.recognition.web;
+
+import java.util.Set;
+
+/** Realm roles this service knows (see docs/architecture.md). */
+public final class Roles {
+
+    /** The staff-gateway's service account: the only caller that may ask for recognition. */
+    public static final String GATEWAY_SERVICE = "gateway-service";
+    public static final String CUSTOMER = "customer";
+
+    /** The staff roles a consent can name, and that may appear as the acting role. */
+    public static final Set<String> STAFF = Set.of("gate-agent", "check-in-agent", "lounge-host", "cabin-crew", "supervisor");
+    public static final String STAFF_PATTERN = "gate-agent|check-in-agent|lounge-host|cabin-crew|supervisor";
+
+    private Roles() {
+    }
+}

@@ -10,7 +10,7 @@ import io.touchpoint.profile.support.Db;
 import io.touchpoint.profile.support.Fixtures;
 import io.touchpoint.profile.support.ProfileServiceTest;
 import io.touchpoint.profile.support.Staff;
-import io.touchpoint.profile.support.Tokens;
+import io.touchpoint.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

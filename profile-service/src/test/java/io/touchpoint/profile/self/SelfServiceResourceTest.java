@@ -4,7 +4,7 @@ import io.restassured.http.ContentType;
 import io.touchpoint.profile.support.Fixtures;
 import io.touchpoint.profile.support.ProfileServiceTest;
 import io.touchpoint.profile.support.Staff;
-import io.touchpoint.profile.support.Tokens;
+import io.touchpoint.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.touchpoint.profile.support;
 
+import io.touchpoint.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 

@@ -5,7 +5,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.touchpoint.profile.support.Fixtures;
 import io.touchpoint.profile.support.ProfileServiceTest;
-import io.touchpoint.profile.support.Tokens;
+import io.touchpoint.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -3,7 +3,7 @@ package io.touchpoint.profile.web;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.touchpoint.profile.support.ProfileServiceTest;
-import io.touchpoint.profile.support.Tokens;
+import io.touchpoint.testsupport.Tokens;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,4 +1,4 @@
-package io.touchpoint.profile.support;
+package io.touchpoint.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;

@@ -1,0 +1,61 @@
+package io.touchpoint.recognition.recognition;
+
+import io.touchpoint.recognition.web.CurrentCustomer;
+import io.touchpoint.recognition.web.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** "What would staff see about me right now": the same evaluation recognition runs, for each staff role. */
+@Path("/api/me/preview")
+@RolesAllowed(Roles.CUSTOMER)
+@Tag(name = "My preview", description = "For the signed-in customer")
+@SecurityRequirement(name = "SecurityScheme")
+public class PreviewResource {
+
+    /** Where each role usually works; a consent may name either the role or the touchpoint type. */
+    static final Map<String, String> TOUCHPOINT_OF_ROLE = new LinkedHashMap<>(Map.of(
+            "gate-agent", "GATE", "check-in-agent", "CHECK_IN", "lounge-host", "LOUNGE",
+            "cabin-crew", "CABIN", "supervisor", "SUPERVISOR_DESK"));
+    static final Set<String> PURPOSES = Set.of("personalised-service", "assistance-sharing", "recognition-by-photo");
+
+    private final CurrentCustomer customer;
+    private final RecognitionService recognition;
+
+    public PreviewResource(CurrentCustomer customer, RecognitionService recognition) {
+        this.customer = customer;
+        this.recognition = recognition;
+    }
+
+    public record RolePreview(
+            @Schema(example = "gate-agent") String role,
+            @Schema(example = "GATE") String touchpointType,
+            List<RecognitionResource.Disclosed> preferences,
+            @Schema(description = "Whether this role would see your photo") boolean photo) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Preview the preferences each staff role would see about me right now")
+    @APIResponse(responseCode = "200", description = "One entry per staff role")
+    public List<RolePreview> preview() {
+        Map<String, RecognitionService.Recognised> seen = recognition.preview(customer.id(), PURPOSES, TOUCHPOINT_OF_ROLE);
+        return TOUCHPOINT_OF_ROLE.entrySet().stream()
+                .map(e -> new RolePreview(e.getKey(), e.getValue(),
+                        seen.get(e.getKey()).preferences().stream().map(RecognitionResource.Disclosed::of).toList(),
+                        seen.get(e.getKey()).photo() != null))
+                .toList();
+    }
+}

@@ -1,0 +1,184 @@
+package io.touchpoint.recognition.recognition;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.touchpoint.recognition.consent.ConsentEvent;
+import io.touchpoint.recognition.consent.ConsentEvaluation;
+import io.touchpoint.recognition.support.Portal;
+import io.touchpoint.recognition.support.RecognitionServiceTest;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+@RecognitionServiceTest
+class RecognitionFlowTest {
+
+    private static final String SERVICE = "personalised-service";
+    private static final String SERVICE_AND_ASSISTANCE = "personalised-service,assistance-sharing";
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    private Portal customer;
+
+    @BeforeEach
+    void aCustomerWithPreferences() {
+        customer = Portal.newCustomer();
+        customer.setPreferences(Map.of("seat.position", "aisle", "meal.dietary", "vegan",
+                "assistance.mobility", "wheelchair-to-gate")).statusCode(200);
+    }
+
+    @Test
+    void withoutConsentStaffSeeNothing() {
+        customer.recognisedBy("gate-agent", "GATE/A12", SERVICE_AND_ASSISTANCE)
+                .statusCode(200)
+                .body("preferences", empty())
+                .body("photo", nullValue());
+    }
+
+    @Test
+    void aConsentShowsOnlyItsCategoriesToOnlyItsRolesWithItsReceipt() {
+        customer.grantAndGetConsentId(SERVICE, List.of("seat"), List.of("gate-agent"), List.of());
+
+        String receipt = customer.recognisedBy("gate-agent", "GATE/A12", SERVICE)
+                .statusCode(200)
+                .body("preferences.key", contains("seat.position"))
+                .body("preferences[0].value", equalTo("aisle"))
+                .extract().path("preferences[0].receiptId");
+        customer.recognisedBy("lounge-host", "LOUNGE/T5-north", SERVICE).statusCode(200).body("preferences", empty());
+        customer.as().when().get("/api/me/receipts/{id}", receipt).then().statusCode(200)
+                .body("iso27560.processing.recipientsRoles", contains("gate-agent"));
+    }
+
+    @Test
+    void aConsentForATouchpointTypeCoversEveryoneWorkingThere() {
+        customer.grantAndGetConsentId(SERVICE, List.of("meal"), List.of(), List.of("LOUNGE"));
+
+        customer.recognisedBy("lounge-host", "LOUNGE/T5-north", SERVICE).statusCode(200)
+                .body("preferences.key", contains("meal.dietary"));
+        customer.recognisedBy("gate-agent", "GATE/A12", SERVICE).statusCode(200).body("preferences", empty());
+    }
+
+    @Test
+    void aWithdrawalTakesEffectOnTheVeryNextCall() {
+        String consent = customer.grantAndGetConsentId(SERVICE, List.of("seat"), List.of("gate-agent"), List.of());
+        customer.recognisedBy("gate-agent", "GATE/A12", SERVICE).body("preferences", hasSize(1));
+
+        customer.withdraw(consent).statusCode(200).body("iso27560.events.type", contains("given", "withdrawn"));
+
+        customer.recognisedBy("gate-agent", "GATE/A12", SERVICE).statusCode(200).body("preferences", empty());
+    }
+
+    @Test
+    void assistanceNeedsNeedTheirOwnPurpose() {
+        customer.grant(SERVICE, List.of("assistance"), List.of("gate-agent"), List.of())
+                .statusCode(400).body("detail", org.hamcrest.Matchers.containsString("cannot be consented for personalised-service"));
+        customer.grantAndGetConsentId("assistance-sharing", List.of("assistance"), List.of("gate-agent"), List.of());
+
+        customer.recognisedBy("gate-agent", "GATE/A12", SERVICE).body("preferences", empty());
+        customer.recognisedBy("gate-agent", "GATE/A12", SERVICE_AND_ASSISTANCE)
+                .body("preferences.key", contains("assistance.mobility"));
+    }
+
+    @Test
+    void anExpiredConsentCountsAsNoneAndIsListedAsPast() {
+        Instant granted = Instant.now().minus(400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+        recordGrant(customer.customerId(), granted, granted.plus(Duration.ofDays(365)));
+
+        customer.recognisedBy("gate-agent", "GATE/A12", SERVICE).statusCode(200).body("preferences", empty());
+        customer.as().when().get("/api/me/consents").then().statusCode(200)
+                .body("active", empty())
+                .body("past[0].state", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void aConsentEndingWithinThirtyDaysIsFlaggedForRenewalAndRenewingExtendsIt() {
+        Instant granted = Instant.now().minus(700, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+        UUID consent = recordGrant(customer.customerId(), granted, Instant.now().plus(10, ChronoUnit.DAYS));
+
+        customer.as().when().get("/api/me/consents").then().statusCode(200)
+                .body("expiringSoon.consentId", contains(consent.toString()));
+        customer.as().contentType("application/json").body(Map.of("noticeVersion", 1))
+                .when().post("/api/me/consents/{id}/renewal", consent).then().statusCode(200)
+                .body("iso27560.events.type", contains("given", "renewed"));
+        customer.as().when().get("/api/me/consents").then()
+                .body("expiringSoon", empty())
+                .body("active.consentId", contains(consent.toString()));
+    }
+
+    @Test
+    void thePreviewShowsEachRoleExactlyWhatRecognitionWouldGiveIt() {
+        customer.grantAndGetConsentId(SERVICE, List.of("seat", "meal"), List.of("cabin-crew"), List.of("LOUNGE"));
+
+        customer.as().when().get("/api/me/preview").then().statusCode(200)
+                .body("find { it.role == 'cabin-crew' }.preferences.key", org.hamcrest.Matchers.containsInAnyOrder("seat.position", "meal.dietary"))
+                .body("find { it.role == 'lounge-host' }.preferences.key", org.hamcrest.Matchers.containsInAnyOrder("seat.position", "meal.dietary"))
+                .body("find { it.role == 'gate-agent' }.preferences", empty());
+    }
+
+    @Test
+    void eachRecognitionIsOneQueryWhateverTheLedgerSize() {
+        for (int i = 0; i < 15; i++) {
+            String consent = customer.grantAndGetConsentId(SERVICE, List.of("seat"), List.of("gate-agent"), List.of());
+            if (i % 2 == 0) {
+                customer.withdraw(consent).statusCode(200);
+            }
+        }
+        var statistics = sessionFactory.getStatistics();
+        long before = statistics.getPrepareStatementCount();
+
+        customer.recognisedBy("gate-agent", "GATE/A12", SERVICE_AND_ASSISTANCE).statusCode(200).body("preferences", hasSize(1));
+
+        assertThat(statistics.getPrepareStatementCount() - before).isEqualTo(1);
+    }
+
+    @Test
+    void afterErasureRecognitionAnswersNothingAndTheLedgerKeepsTheProof() {
+        customer.grantAndGetConsentId(SERVICE, List.of("seat"), List.of("gate-agent"), List.of());
+        long ledgerRows = QuarkusTransaction.requiringNew().call(() -> ConsentEvent.count("customerId", customer.customerId()));
+
+        customer.as().when().post("/api/me/erasure").then().statusCode(200);
+
+        customer.recognisedBy("gate-agent", "GATE/A12", SERVICE_AND_ASSISTANCE).statusCode(200).body("preferences", empty());
+        customer.as().when().get("/api/me/preferences").then().statusCode(200).body("$", empty());
+        customer.as().when().get("/api/me/consents").then().body("active", empty()).body("past[0].state", equalTo("WITHDRAWN"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ConsentEvent.count("customerId", customer.customerId())))
+                .isEqualTo(ledgerRows + 1);
+    }
+
+    /** A grant recorded in the past, as if made then (the API only records the present). */
+    private static UUID recordGrant(UUID customerId, Instant at, Instant expires) {
+        UUID consentId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ConsentEvent event = new ConsentEvent();
+            event.id = UUID.randomUUID();
+            event.customerId = customerId;
+            event.consentId = consentId;
+            event.kind = ConsentEvaluation.Kind.GRANT;
+            event.purposeKey = SERVICE;
+            event.noticeVersion = 1;
+            event.categories = "seat";
+            event.roles = "gate-agent";
+            event.touchpointTypes = "";
+            event.recordedAt = at;
+            event.expiresAt = expires;
+            event.channel = ConsentEvent.Channel.PORTAL;
+            event.persist();
+        });
+        return consentId;
+    }
+}

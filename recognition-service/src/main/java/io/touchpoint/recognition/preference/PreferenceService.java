@@ -4,6 +4,7 @@ import io.touchpoint.recognition.catalogue.PreferenceDefinition;
 import io.touchpoint.support.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,8 +24,14 @@ public class PreferenceService {
         this.clock = clock;
     }
 
-    public record PreferenceView(String key, String category, String label, String value, CustomerPreference.Source source,
-                                 Instant updatedAt, boolean specialCategory) {
+    public record PreferenceView(
+            @Schema(example = "seat.position") String key,
+            @Schema(example = "seat") String category,
+            @Schema(example = "Seat position") String label,
+            @Schema(example = "aisle") String value,
+            @Schema(example = "PORTAL") CustomerPreference.Source source,
+            @Schema(example = "2026-11-23T10:00:00Z") Instant updatedAt,
+            @Schema(description = "Health or similar data: shown only under the assistance-sharing purpose") boolean specialCategory) {
     }
 
     @Transactional

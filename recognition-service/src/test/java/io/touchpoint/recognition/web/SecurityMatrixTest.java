@@ -1,0 +1,98 @@
+package io.touchpoint.recognition.web;
+
+import io.restassured.response.Response;
+import io.touchpoint.recognition.support.RecognitionServiceTest;
+import io.touchpoint.testsupport.Tokens;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every endpoint, every role, from one table. */
+@RecognitionServiceTest
+class SecurityMatrixTest {
+
+    private record Endpoint(String method, String path, String body, Set<String> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private static final String CONSENT = UUID.randomUUID().toString();
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("POST", "/api/recognitions", "{\"customerId\":\"" + UUID.randomUUID() + "\"}", Set.of("gateway-service")),
+            new Endpoint("GET", "/api/catalogue", null, Set.of("customer", "gateway-service")),
+            new Endpoint("GET", "/api/me/preferences", null, Set.of("customer")),
+            new Endpoint("PATCH", "/api/me/preferences", "{\"preferences\":{\"seat.position\":\"aisle\"}}", Set.of("customer")),
+            new Endpoint("GET", "/api/me/consents", null, Set.of("customer")),
+            new Endpoint("POST", "/api/me/consents", "{\"purpose\":\"personalised-service\",\"noticeVersion\":1,\"categories\":[\"seat\"],\"roles\":[\"gate-agent\"]}", Set.of("customer")),
+            new Endpoint("POST", "/api/me/consents/" + CONSENT + "/withdrawal", null, Set.of("customer")),
+            new Endpoint("POST", "/api/me/consents/" + CONSENT + "/renewal", "{\"noticeVersion\":1}", Set.of("customer")),
+            new Endpoint("GET", "/api/me/receipts/" + CONSENT, null, Set.of("customer")),
+            new Endpoint("GET", "/api/me/preview", null, Set.of("customer")),
+            new Endpoint("POST", "/api/me/erasure", null, Set.of("customer")));
+
+    private static final List<String> ROLES = List.of("gateway-service", "customer", "ops-import", "gate-agent",
+            "check-in-agent", "lounge-host", "cabin-crew", "supervisor", "compliance-auditor");
+
+    static Stream<Arguments> everyRoleOnEveryEndpoint() {
+        return ENDPOINTS.stream().flatMap(e -> ROLES.stream().map(role -> Arguments.of(e, role)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("everyRoleOnEveryEndpoint")
+    void onlyTheAllowedRolesGetPastSecurity(Endpoint endpoint, String role) {
+        String token = role.equals("customer") ? Tokens.customer(UUID.randomUUID()) : Tokens.withRoles("subject-" + role, role);
+
+        Response response = call(endpoint, token);
+
+        if (endpoint.allowed().contains(role)) {
+            assertThat(response.statusCode()).as("allowed").isNotIn(401, 403).isLessThan(500);
+        } else {
+            assertThat(response.statusCode()).as("wrong role").isEqualTo(403);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    static Stream<Arguments> badTokens() {
+        return ENDPOINTS.stream().flatMap(e -> {
+            String role = e.allowed().iterator().next();
+            return Stream.of(
+                    Arguments.of(e, Named.of("no token", (String) null)),
+                    Arguments.of(e, Named.of("expired", Tokens.expired(role))),
+                    Arguments.of(e, Named.of("signed by another key", Tokens.signedByAnotherKey(role))),
+                    Arguments.of(e, Named.of("issued for another audience", Tokens.forAnotherAudience(role))));
+        });
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("badTokens")
+    void anythingButAValidTokenIsUnauthorized(Endpoint endpoint, String token) {
+        Response response = call(endpoint, token);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    private static Response call(Endpoint endpoint, String token) {
+        var request = given()
+                .header("X-Acting-Subject", "staff-1").header("X-Acting-Role", "gate-agent")
+                .header("X-Touchpoint", "GATE/A1").header("X-Purpose", "personalised-service");
+        if (token != null) {
+            request.auth().oauth2(token);
+        }
+        if (endpoint.body() != null) {
+            request.contentType("application/json").body(endpoint.body());
+        }
+        return request.when().request(endpoint.method(), endpoint.path());
+    }
+}

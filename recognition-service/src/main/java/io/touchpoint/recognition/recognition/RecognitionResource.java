@@ -4,28 +4,25 @@ import io.touchpoint.recognition.consent.ConsentEvaluation;
 import io.touchpoint.recognition.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
+import io.touchpoint.recognition.photo.CustomerPhoto;
+import io.touchpoint.support.web.Problems;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/recognitions")
@@ -34,8 +31,6 @@ import java.util.UUID;
 public class RecognitionResource {
 
     private static final Logger LOG = Logger.getLogger(RecognitionResource.class);
-    static final String TOUCHPOINT = "([A-Z][A-Z_]{1,19})/[A-Za-z0-9._-]{1,40}";
-    static final String PURPOSES = "[a-z][a-z0-9-]{1,49}(,[a-z][a-z0-9-]{1,49}){0,4}";
 
     private final RecognitionService recognition;
 
@@ -81,24 +76,39 @@ public class RecognitionResource {
                     + "call, an expired consent counts as none. X-Purpose may list several purposes, comma-separated.")
     @APIResponse(responseCode = "200", description = "The consented preferences, each with its receipt id")
     @APIResponse(responseCode = "400", description = "Missing or malformed acting-staff headers or body")
-    public Recognition recognise(
-            @HeaderParam("X-Acting-Subject") @NotBlank @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}", message = "must be the staff member's token subject")
-            @Parameter(example = "0b8c6f0e-staff") String actingSubject,
-            @HeaderParam("X-Acting-Role") @NotBlank @Pattern(regexp = Roles.STAFF_PATTERN, message = "must be one of " + Roles.STAFF_PATTERN)
-            @Parameter(example = "gate-agent") String actingRole,
-            @HeaderParam("X-Touchpoint") @NotBlank @Pattern(regexp = TOUCHPOINT, message = "must be TYPE/ID, e.g. GATE/A12")
-            @Parameter(example = "GATE/A12") String touchpoint,
-            @HeaderParam("X-Purpose") @NotBlank @Pattern(regexp = PURPOSES, message = "must be one to five purpose keys, comma-separated")
-            @Parameter(example = "personalised-service,assistance-sharing") String purpose,
-            @NotNull @Valid RecognitionRequest request) {
-        Set<String> purposes = new LinkedHashSet<>(Arrays.asList(purpose.split(",")));
-        String touchpointType = touchpoint.substring(0, touchpoint.indexOf('/'));
-        RecognitionService.Recognised result = recognition.recognise(request.customerId(), purposes, actingRole, touchpointType);
-        // Who asked and what was disclosed by key, never the customer or the values.
+    public Recognition recognise(@Valid @BeanParam ActingStaff staff, @NotNull @Valid RecognitionRequest request) {
+        RecognitionService.Recognised result = recognition.recognise(request.customerId(), staff.purposes(), staff.role,
+                staff.touchpointType());
+        // Who asked and how much was disclosed, never the customer or the values.
         LOG.infof("recognition for acting subject %s, role %s, touchpoint %s, purposes %s: %d preferences, photo %s",
-                actingSubject, actingRole, touchpoint, purposes, result.preferences().size(), result.photo() != null);
+                staff.subject, staff.role, staff.touchpoint, staff.purposes(), result.preferences().size(), result.photo() != null);
         return new Recognition(result.customerId(), result.evaluatedAt(),
                 result.preferences().stream().map(Disclosed::of).toList(),
                 result.photo() == null ? null : new Photo(true, result.photo().receiptId()));
+    }
+
+    @POST
+    @Path("/photo")
+    @RolesAllowed(Roles.GATEWAY_SERVICE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({"image/jpeg", "image/png", "application/problem+json"})
+    @Operation(summary = "The customer's own photo, only while a recognition-by-photo consent covers this role or touchpoint",
+            description = "Evaluated like recognition, on every call; X-Purpose must include recognition-by-photo.")
+    @APIResponse(responseCode = "200", description = "The photo, without metadata")
+    @APIResponse(responseCode = "404", description = "No photo, or no consent that allows showing it here")
+    public Response photo(@Valid @BeanParam ActingStaff staff, @NotNull @Valid RecognitionRequest request) {
+        RecognitionService.Recognised result = recognition.recognise(request.customerId(), staff.purposes(), staff.role,
+                staff.touchpointType());
+        CustomerPhoto photo = result.photo() == null ? null : CustomerPhoto.findById(request.customerId());
+        LOG.infof("photo for acting subject %s, role %s, touchpoint %s: %s", staff.subject, staff.role, staff.touchpoint,
+                photo != null ? "shown" : "not shown");
+        if (photo == null) {
+            throw Problems.of(404, "no-photo", "No photo to show",
+                    "There is no photo this role may see here: none was uploaded, or no consent allows showing it.");
+        }
+        return Response.ok(photo.content, photo.mediaType)
+                .header("Cache-Control", "no-store")
+                .header("X-Consent-Receipt", result.photo().receiptId())
+                .build();
     }
 }

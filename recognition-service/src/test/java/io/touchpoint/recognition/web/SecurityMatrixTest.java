@@ -39,7 +39,10 @@ class SecurityMatrixTest {
             new Endpoint("POST", "/api/me/consents/" + CONSENT + "/renewal", "{\"noticeVersion\":1}", Set.of("customer")),
             new Endpoint("GET", "/api/me/receipts/" + CONSENT, null, Set.of("customer")),
             new Endpoint("GET", "/api/me/preview", null, Set.of("customer")),
-            new Endpoint("POST", "/api/me/erasure", null, Set.of("customer")));
+            new Endpoint("POST", "/api/me/erasure", null, Set.of("customer")),
+            new Endpoint("POST", "/api/recognitions/photo", "{\"customerId\":\"" + UUID.randomUUID() + "\"}", Set.of("gateway-service")),
+            new Endpoint("GET", "/api/me/photo", null, Set.of("customer")),
+            new Endpoint("DELETE", "/api/me/photo", null, Set.of("customer")));
 
     private static final List<String> ROLES = List.of("gateway-service", "customer", "ops-import", "gate-agent",
             "check-in-agent", "lounge-host", "cabin-crew", "supervisor", "compliance-auditor");

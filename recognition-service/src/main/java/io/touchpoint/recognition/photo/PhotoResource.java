@@ -1,0 +1,95 @@
+package io.touchpoint.recognition.photo;
+
+import io.touchpoint.recognition.web.CurrentCustomer;
+import io.touchpoint.recognition.web.Roles;
+import io.touchpoint.support.web.Problems;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The customer's own photo: uploaded by them only, shown to staff only under a recognition-by-photo consent. */
+@Path("/api/me/photo")
+@RolesAllowed(Roles.CUSTOMER)
+@Tag(name = "My photo", description = "For the signed-in customer")
+@SecurityRequirement(name = "SecurityScheme")
+public class PhotoResource {
+
+    private final CurrentCustomer customer;
+    private final Clock clock;
+
+    public PhotoResource(CurrentCustomer customer, Clock clock) {
+        this.customer = customer;
+        this.clock = clock;
+    }
+
+    public record Stored(@Schema(example = "image/jpeg") String mediaType, @Schema(example = "600") int width,
+                         @Schema(example = "800") int height, @Schema(example = "2026-11-23T10:00:00Z") Instant uploadedAt) {
+    }
+
+    @PUT
+    @Transactional
+    @Consumes({"image/jpeg", "image/png"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload my photo (JPEG or PNG, at most 5 MB, 64 to 4096 pixels a side)",
+            description = "The content is checked, not the declared type; camera, location and comment metadata are removed.")
+    @APIResponse(responseCode = "200", description = "Stored, without metadata")
+    @APIResponse(responseCode = "400", description = "Not really a JPEG or PNG, or of unsuitable size")
+    @APIResponse(responseCode = "413", description = "Larger than 5 MB")
+    public Stored upload(byte[] body) {
+        if (body != null && body.length > PhotoSanitiser.MAX_BYTES) {
+            throw Problems.of(413, "photo-too-large", "Photo too large", "A photo may be at most 5 MB.");
+        }
+        PhotoSanitiser.Clean clean;
+        try {
+            clean = PhotoSanitiser.sanitise(body);
+        } catch (PhotoSanitiser.Rejected e) {
+            throw Problems.badRequest("invalid-photo", "Invalid photo", e.getMessage());
+        }
+        UUID id = customer.id();
+        CustomerPhoto photo = CustomerPhoto.<CustomerPhoto>findByIdOptional(id).orElseGet(CustomerPhoto::new);
+        photo.customerId = id;
+        photo.mediaType = clean.mediaType();
+        photo.width = clean.width();
+        photo.height = clean.height();
+        photo.content = clean.content();
+        photo.uploadedAt = clock.instant();
+        photo.persist();
+        return new Stored(photo.mediaType, photo.width, photo.height, photo.uploadedAt);
+    }
+
+    @GET
+    @Transactional
+    @Produces({"image/jpeg", "image/png", "application/problem+json"})
+    @Operation(summary = "My photo, as stored")
+    @APIResponse(responseCode = "200", description = "The photo")
+    @APIResponse(responseCode = "404", description = "No photo")
+    public Response download() {
+        CustomerPhoto photo = CustomerPhoto.<CustomerPhoto>findByIdOptional(customer.id())
+                .orElseThrow(() -> Problems.of(404, "no-photo", "No photo", "You have not uploaded a photo."));
+        return Response.ok(photo.content, photo.mediaType).header("Cache-Control", "no-store").build();
+    }
+
+    @DELETE
+    @Transactional
+    @Operation(summary = "Delete my photo")
+    @APIResponse(responseCode = "204", description = "Deleted (or there was none)")
+    public void delete() {
+        CustomerPhoto.deleteById(customer.id());
+    }
+}

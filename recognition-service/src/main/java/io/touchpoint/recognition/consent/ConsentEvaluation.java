@@ -55,11 +55,15 @@ public final class ConsentEvaluation {
     public record Disclosure(String key, String category, String value, UUID receiptId) {
     }
 
-    /** Every consent in the ledger as it stands at {@code at}; entries recorded later are ignored. */
+    /**
+     * Every consent in the ledger as it stands at {@code at}. Grants and renewals recorded later are ignored;
+     * a withdrawal counts whenever it was recorded, so neither a clock difference between instances nor a
+     * withdrawal committed while a card is being built can keep a withdrawn consent alive.
+     */
     public static List<Consent> consents(List<LedgerEntry> ledger, Instant at) {
         Map<UUID, List<LedgerEntry>> byConsent = new LinkedHashMap<>();
         ledger.stream()
-                .filter(e -> !e.recordedAt().isAfter(at))
+                .filter(e -> e.kind() == Kind.WITHDRAW || !e.recordedAt().isAfter(at))
                 .sorted(Comparator.comparingLong(LedgerEntry::sequence))
                 .forEach(e -> byConsent.computeIfAbsent(e.consentId(), id -> new ArrayList<>()).add(e));
         List<Consent> consents = new ArrayList<>();

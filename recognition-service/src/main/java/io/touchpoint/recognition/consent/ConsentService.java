@@ -99,9 +99,13 @@ public class ConsentService {
         requireCurrentNotice(terms.purposeKey, noticeVersion);
         Purpose purpose = Purpose.findById(terms.purposeKey);
         Instant now = clock.instant();
+        // The same length the customer chose when granting, never beyond the purpose's maximum.
+        ConsentEvent grant = history.getFirst();
+        Instant chosen = now.plus(Duration.between(grant.recordedAt, grant.expiresAt));
+        Instant expires = chosen.isBefore(expiry(now, purpose.maxDurationMonths)) ? chosen : expiry(now, purpose.maxDurationMonths);
         ConsentEvent renewal = event(customerId, consentId, ConsentEvaluation.Kind.RENEW, terms.purposeKey,
                 noticeVersion, Lists.parse(terms.categories), Lists.parse(terms.roles),
-                Lists.parse(terms.touchpointTypes), now, expiry(now, purpose.maxDurationMonths), ConsentEvent.Channel.PORTAL);
+                Lists.parse(terms.touchpointTypes), now, expires, ConsentEvent.Channel.PORTAL);
         return receiptFor(customerId, renewal.id);
     }
 
@@ -125,8 +129,8 @@ public class ConsentService {
         ConsentEvent event = ConsentEvent.<ConsentEvent>findByIdOptional(receiptId)
                 .filter(e -> e.customerId.equals(customerId))
                 .orElseThrow(() -> Problems.of(404, "receipt-not-found", "Receipt not found", "You have no receipt with this id."));
-        List<ConsentEvent> history = ConsentEvent.list("consentId = ?1 and sequence <= ?2 order by sequence",
-                event.consentId, event.sequence);
+        List<ConsentEvent> history = ConsentEvent.list("consentId = ?1 and customerId = ?2 and sequence <= ?3 order by sequence",
+                event.consentId, customerId, event.sequence);
         return receipts.receipt(event, history);
     }
 

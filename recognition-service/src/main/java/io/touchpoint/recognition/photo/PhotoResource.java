@@ -46,15 +46,12 @@ public class PhotoResource {
     @Transactional
     @Consumes({"image/jpeg", "image/png"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload my photo (JPEG or PNG, at most 5 MB, 64 to 4096 pixels a side)",
-            description = "The content is checked, not the declared type; camera, location and comment metadata are removed.")
+    @Operation(summary = "Upload my photo (JPEG or PNG, at most 5 MB, 64 to 2048 pixels a side)",
+            description = "The content is checked, not the declared type; the image is re-encoded from its pixels, so no metadata is kept.")
     @APIResponse(responseCode = "200", description = "Stored, without metadata")
     @APIResponse(responseCode = "400", description = "Not really a JPEG or PNG, or of unsuitable size")
     @APIResponse(responseCode = "413", description = "Larger than 5 MB")
     public Stored upload(byte[] body) {
-        if (body != null && body.length > PhotoSanitiser.MAX_BYTES) {
-            throw Problems.of(413, "photo-too-large", "Photo too large", "A photo may be at most 5 MB.");
-        }
         PhotoSanitiser.Clean clean;
         try {
             clean = PhotoSanitiser.sanitise(body);

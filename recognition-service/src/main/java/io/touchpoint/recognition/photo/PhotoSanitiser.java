@@ -5,22 +5,30 @@ import org.apache.commons.imaging.ImageFormats;
 import org.apache.commons.imaging.ImageInfo;
 import org.apache.commons.imaging.Imaging;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.Semaphore;
 
 /**
- * Accepts a photo only if its content is really a JPEG or PNG of sensible size, and returns it without
- * metadata (camera, GPS position, names, comments). The declared content type is not trusted.
+ * Accepts a photo only if its content is really a JPEG or PNG of sensible size, and returns it re-encoded
+ * from its pixels alone, so no metadata survives (camera, GPS position, names, comments, embedded
+ * thumbnails, trailing data). The declared content type is not trusted.
  */
 public final class PhotoSanitiser {
 
-    public static final int MAX_BYTES = 5 * 1024 * 1024;
     public static final int MIN_SIDE = 64;
-    public static final int MAX_SIDE = 4096;
+    public static final int MAX_SIDE = 2048;
+    private static final float JPEG_QUALITY = 0.92f;
+    /** Decoding takes up to ~16 MB a photo; at most this many at once, so uploads cannot exhaust memory. */
+    private static final Semaphore DECODING = new Semaphore(2);
 
     private PhotoSanitiser() {
     }
@@ -58,12 +66,16 @@ public final class PhotoSanitiser {
         if (width < MIN_SIDE || height < MIN_SIDE || width > MAX_SIDE || height > MAX_SIDE) {
             throw new Rejected("The image must be between " + MIN_SIDE + " and " + MAX_SIDE + " pixels on each side.");
         }
-        BufferedImage decoded = decode(upload);
-        if (format == ImageFormats.PNG) {
-            // Re-encoding PNG is lossless and keeps only pixels: every text and metadata chunk is dropped.
-            return new Clean("image/png", width, height, encodePng(decoded));
+        DECODING.acquireUninterruptibly();
+        try {
+            BufferedImage decoded = decode(upload);
+            // PNG re-encoding is lossless; JPEG re-encoding at high quality is the price of removing everything.
+            return format == ImageFormats.PNG
+                    ? new Clean("image/png", width, height, encode(decoded, "png"))
+                    : new Clean("image/jpeg", width, height, encode(decoded, "jpg"));
+        } finally {
+            DECODING.release();
         }
-        return new Clean("image/jpeg", width, height, JpegSegments.withoutMetadata(upload));
     }
 
     private static BufferedImage decode(byte[] upload) {
@@ -81,10 +93,28 @@ public final class PhotoSanitiser {
         }
     }
 
-    private static byte[] encodePng(BufferedImage image) {
+    private static byte[] encode(BufferedImage image, String format) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
+            if (format.equals("png")) {
+                ImageIO.write(image, "png", out);
+                return out.toByteArray();
+            }
+            BufferedImage rgb = image;
+            if (image.getType() != BufferedImage.TYPE_INT_RGB) { // JPEG has no alpha channel
+                rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+                rgb.createGraphics().drawImage(image, 0, 0, null);
+            }
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
+            ImageWriteParam parameters = writer.getDefaultWriteParam();
+            parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            parameters.setCompressionQuality(JPEG_QUALITY);
+            try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+                writer.setOutput(stream);
+                writer.write(null, new IIOImage(rgb, null, null), parameters);
+            } finally {
+                writer.dispose();
+            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,8 +1,10 @@
 package io.touchpoint.recognition.recognition;
 
+import io.touchpoint.recognition.catalogue.Purpose;
 import io.touchpoint.recognition.web.CurrentCustomer;
 import io.touchpoint.recognition.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** "What would staff see about me right now": the same evaluation recognition runs, for each staff role. */
 @Path("/api/me/preview")
@@ -29,7 +32,6 @@ public class PreviewResource {
     static final Map<String, String> TOUCHPOINT_OF_ROLE = new LinkedHashMap<>(Map.of(
             "gate-agent", "GATE", "check-in-agent", "CHECK_IN", "lounge-host", "LOUNGE",
             "cabin-crew", "CABIN", "supervisor", "SUPERVISOR_DESK"));
-    static final Set<String> PURPOSES = Set.of("personalised-service", "assistance-sharing", "recognition-by-photo");
 
     private final CurrentCustomer customer;
     private final RecognitionService recognition;
@@ -47,11 +49,14 @@ public class PreviewResource {
     }
 
     @GET
+    @Transactional
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Preview the preferences each staff role would see about me right now")
     @APIResponse(responseCode = "200", description = "One entry per staff role")
     public List<RolePreview> preview() {
-        Map<String, RecognitionService.Recognised> seen = recognition.preview(customer.id(), PURPOSES, TOUCHPOINT_OF_ROLE);
+        // Every purpose in the catalogue: the preview shows the most a role could be given at its usual touchpoint.
+        Set<String> purposes = Purpose.<Purpose>listAll().stream().map(p -> p.key).collect(Collectors.toSet());
+        Map<String, RecognitionService.Recognised> seen = recognition.preview(customer.id(), purposes, TOUCHPOINT_OF_ROLE);
         return TOUCHPOINT_OF_ROLE.entrySet().stream()
                 .map(e -> new RolePreview(e.getKey(), e.getValue(),
                         seen.get(e.getKey()).preferences().stream().map(RecognitionResource.Disclosed::of).toList(),

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/recognitions")
@@ -31,6 +32,7 @@ import java.util.UUID;
 public class RecognitionResource {
 
     private static final Logger LOG = Logger.getLogger(RecognitionResource.class);
+    static final String PHOTO_PURPOSE = "recognition-by-photo";
 
     private final RecognitionService recognition;
 
@@ -97,7 +99,11 @@ public class RecognitionResource {
     @APIResponse(responseCode = "200", description = "The photo, without metadata")
     @APIResponse(responseCode = "404", description = "No photo, or no consent that allows showing it here")
     public Response photo(@Valid @BeanParam ActingStaff staff, @NotNull @Valid RecognitionRequest request) {
-        RecognitionService.Recognised result = recognition.recognise(request.customerId(), staff.purposes(), staff.role,
+        if (!staff.purposes().contains(PHOTO_PURPOSE)) {
+            throw Problems.badRequest("photo-purpose", "Wrong purpose for a photo",
+                    "X-Purpose must include " + PHOTO_PURPOSE + " to ask for a photo.");
+        }
+        RecognitionService.Recognised result = recognition.recognise(request.customerId(), Set.of(PHOTO_PURPOSE), staff.role,
                 staff.touchpointType());
         CustomerPhoto photo = result.photo() == null ? null : CustomerPhoto.findById(request.customerId());
         LOG.infof("photo for acting subject %s, role %s, touchpoint %s: %s", staff.subject, staff.role, staff.touchpoint,

@@ -29,16 +29,16 @@ public class RecognitionService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Recognised recognise(UUID customerId, Set<String> purposes, String role, String touchpointType) {
-        Instant now = clock.instant();
         CustomerSnapshot snapshot = CustomerSnapshot.load(Panache.getEntityManager(), customerId);
+        Instant now = clock.instant(); // after the read: nothing the snapshot holds lies in "the future"
         return evaluate(customerId, snapshot, new ConsentEvaluation.Asking(purposes, role, touchpointType, now));
     }
 
     /** One snapshot, evaluated for each role and its touchpoint type. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Recognised> preview(UUID customerId, Set<String> purposes, Map<String, String> touchpointOfRole) {
-        Instant now = clock.instant();
         CustomerSnapshot snapshot = CustomerSnapshot.load(Panache.getEntityManager(), customerId);
+        Instant now = clock.instant();
         Map<String, Recognised> byRole = new LinkedHashMap<>();
         touchpointOfRole.forEach((role, touchpointType) -> byRole.put(role,
                 evaluate(customerId, snapshot, new ConsentEvaluation.Asking(purposes, role, touchpointType, now))));

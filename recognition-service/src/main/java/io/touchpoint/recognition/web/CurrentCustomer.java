@@ -21,8 +21,12 @@ public class CurrentCustomer {
     public UUID id() {
         Object claim = token.getClaim(CLAIM);
         if (claim != null) {
+            String text = claim.toString().replace("\"", "");
             try {
-                return UUID.fromString(claim.toString().replace("\"", ""));
+                UUID id = UUID.fromString(text);
+                if (id.toString().equals(text.toLowerCase(java.util.Locale.ROOT))) { // canonical form only
+                    return id;
+                }
             } catch (IllegalArgumentException ignored) {
                 // same answer as a missing claim
             }

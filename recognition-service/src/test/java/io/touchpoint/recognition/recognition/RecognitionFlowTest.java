@@ -149,12 +149,15 @@ class RecognitionFlowTest {
     @Test
     void afterErasureRecognitionAnswersNothingAndTheLedgerKeepsTheProof() {
         customer.grantAndGetConsentId(SERVICE, List.of("seat"), List.of("gate-agent"), List.of());
+        customer.as().contentType("image/png").body(io.touchpoint.recognition.support.Images.png(100, 100))
+                .when().put("/api/me/photo").then().statusCode(200);
         long ledgerRows = QuarkusTransaction.requiringNew().call(() -> ConsentEvent.count("customerId", customer.customerId()));
 
         customer.as().when().post("/api/me/erasure").then().statusCode(200);
 
         customer.recognisedBy("gate-agent", "GATE/A12", SERVICE_AND_ASSISTANCE).statusCode(200).body("preferences", empty());
         customer.as().when().get("/api/me/preferences").then().statusCode(200).body("$", empty());
+        customer.as().when().get("/api/me/photo").then().statusCode(404);
         customer.as().when().get("/api/me/consents").then().body("active", empty()).body("past[0].state", equalTo("WITHDRAWN"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> ConsentEvent.count("customerId", customer.customerId())))
                 .isEqualTo(ledgerRows + 1);

@@ -16,31 +16,34 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reading request bodies, in one place: JSON bodies are capped (a streamed NDJSON import is not, it is read
- * line by line), and every JSON reading failure becomes a 400 problem that says what is wrong.
+ * Reading request bodies, in one place: JSON and image bodies are capped (a streamed NDJSON import is not, it
+ * is read line by line), and every JSON reading failure becomes a 400 problem that says what is wrong.
  */
 @Provider
 public class BodyLimits implements ReaderInterceptor {
 
     private final long maxJsonBytes;
+    private final long maxImageBytes;
 
     public BodyLimits(LimitsConfig config) {
         this.maxJsonBytes = config.jsonBody().asLongValue();
+        this.maxImageBytes = config.imageBody().asLongValue();
     }
 
     @ServerRequestFilter
-    public void refuseDeclaredOversizeJson(ContainerRequestContext request) {
+    public void refuseDeclaredOversizeBodies(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && isJson(request.getMediaType()) && length.matches("\\d{1,19}")
-                && Long.parseLong(length) > maxJsonBytes) {
-            throw tooLarge();
+        long limit = limitFor(request.getMediaType());
+        if (length != null && limit > 0 && length.matches("\\d{1,19}") && Long.parseLong(length) > limit) {
+            throw tooLarge(request.getMediaType(), limit);
         }
     }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (isJson(context.getMediaType())) {
-            context.setInputStream(new Capped(context.getInputStream()));
+        long limit = limitFor(context.getMediaType());
+        if (limit > 0) {
+            context.setInputStream(new Capped(context.getInputStream(), limit, context.getMediaType()));
         }
         try {
             return context.proceed();
@@ -54,26 +57,37 @@ public class BodyLimits implements ReaderInterceptor {
         }
     }
 
-    /** application/json and +json types; not application/x-ndjson, which is streamed. */
-    private static boolean isJson(MediaType type) {
-        return type != null && (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.getSubtype().endsWith("+json"));
+    /** The cap for a body of this type, or 0 for none (application/x-ndjson is streamed line by line). */
+    private long limitFor(MediaType type) {
+        if (type == null) {
+            return 0;
+        }
+        if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.getSubtype().endsWith("+json")) {
+            return maxJsonBytes;
+        }
+        return "image".equals(type.getType()) ? maxImageBytes : 0;
     }
 
     private static HttpProblem invalid(JsonProcessingException e) {
         return Problems.badRequest("invalid-json", "Invalid JSON body", JsonErrors.describe(e));
     }
 
-    private HttpProblem tooLarge() {
+    private static HttpProblem tooLarge(MediaType type, long limit) {
+        String what = "image".equals(type.getType()) ? "Images are" : "JSON bodies are";
         return Problems.of(413, "body-too-large", "Request body too large",
-                "JSON bodies are limited to " + maxJsonBytes + " bytes; use the NDJSON import for bulk data.");
+                what + " limited to " + limit + " bytes" + ("image".equals(type.getType()) ? "." : "; use the NDJSON import for bulk data."));
     }
 
-    /** Counts what the JSON reader consumes, for bodies sent without a Content-Length. */
-    private final class Capped extends FilterInputStream {
+    /** Counts what the reader consumes, for bodies sent without a Content-Length. */
+    private static final class Capped extends FilterInputStream {
+        private final long limit;
+        private final MediaType type;
         private long read;
 
-        Capped(InputStream in) {
+        Capped(InputStream in, long limit, MediaType type) {
             super(in);
+            this.limit = limit;
+            this.type = type;
         }
 
         @Override
@@ -96,8 +110,8 @@ public class BodyLimits implements ReaderInterceptor {
 
         private void count(long n) {
             read += n;
-            if (read > maxJsonBytes) {
-                throw tooLarge();
+            if (read > limit) {
+                throw tooLarge(type, limit);
             }
         }
     }

@@ -13,4 +13,8 @@ public interface LimitsConfig {
     /** Largest JSON request body accepted; larger ones get a 413 problem. */
     @WithDefault("1M")
     MemorySize jsonBody();
+
+    /** Largest image upload accepted; larger ones get a 413 problem. */
+    @WithDefault("5M")
+    MemorySize imageBody();
 }

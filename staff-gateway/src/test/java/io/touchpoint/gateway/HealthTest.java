@@ -1,18 +1,13 @@
 package io.touchpoint.gateway;
 
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.touchpoint.testsupport.EmbeddedPostgresResource;
+import io.touchpoint.gateway.support.GatewayTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-@QuarkusTest
-@WithTestResource(EmbeddedPostgresResource.class)
-@WithTestResource(OidcWiremockTestResource.class)
+@GatewayTest
 class HealthTest {
 
     @Test

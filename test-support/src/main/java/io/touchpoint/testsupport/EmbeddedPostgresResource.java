@@ -10,12 +10,22 @@ import java.util.Map;
 /**
  * Starts a real PostgreSQL server (binaries from Maven Central) for a Quarkus test run and points the
  * default datasource at a fresh database in it. One server per test JVM; Flyway creates the schema.
+ *
+ * <p>With the init argument {@code app-role}, the service connects as that (created, non-owner) role and
+ * Flyway migrates as the owner, as in production: what the migrations grant is exactly what the service
+ * can do.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private static final String DATABASE = "touchpoint";
 
     private EmbeddedPostgres postgres;
+    private String appRole;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        appRole = initArgs.get("app-role");
+    }
 
     @Override
     public Map<String, String> start() {
@@ -25,10 +35,24 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
         }
         Databases.createIfMissing(postgres.getPostgresDatabase(), DATABASE);
+        // Built here rather than by the library, whose URL names the superuser and would override the role.
+        String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        if (appRole == null) {
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", url,
+                    "quarkus.datasource.username", "postgres",
+                    "quarkus.datasource.password", "postgres");
+        }
+        Databases.createRoleIfMissing(postgres.getPostgresDatabase(), appRole, appRole);
         return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", DATABASE),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+                "quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.username", appRole,
+                "quarkus.datasource.password", appRole,
+                // Quarkus' Flyway uses its own credentials only together with its own URL.
+                "quarkus.flyway.jdbc-url", url,
+                "quarkus.flyway.username", "postgres",
+                "quarkus.flyway.password", "postgres",
+                "quarkus.flyway.placeholders.appRole", appRole);
     }
 
     @Override

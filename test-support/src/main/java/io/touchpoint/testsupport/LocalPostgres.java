@@ -36,6 +36,8 @@ public final class LocalPostgres {
                 .start();
         for (String database : databases) {
             Databases.createIfMissing(postgres.getPostgresDatabase(), database);
+            // The role a service connects as where its migrations restrict it (local password = role name).
+            Databases.createRoleIfMissing(postgres.getPostgresDatabase(), database + "_app", database + "_app");
         }
 
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,0 +1,69 @@
+package io.touchpoint.gateway.audit;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes access records. Each insert stands alone: it computes its own hash from its own content and never
+ * reads another record, so concurrent cards take no shared lock.
+ */
+@ApplicationScoped
+public class AccessLog {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public AccessLog(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** What a caller knows about one look; the log adds id, time and hash. */
+    public record Entry(String requestId, String staffSubject, String role, String device, String touchpoint,
+                        UUID customerId, String purpose, String policyVersion, List<String> fields, List<String> receipts,
+                        String outcome, String breakGlassJustification) {
+    }
+
+    /** Joins the caller's transaction, so the record commits with (and before) whatever it describes. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public AccessRecord record(Entry entry) {
+        AccessRecord record = new AccessRecord();
+        record.id = UUID.randomUUID();
+        record.recordedAt = clock.instant();
+        record.requestId = entry.requestId();
+        record.staffSubject = entry.staffSubject();
+        record.role = entry.role();
+        record.device = entry.device();
+        record.touchpoint = entry.touchpoint();
+        record.customerId = entry.customerId();
+        record.purpose = entry.purpose();
+        record.policyVersion = entry.policyVersion();
+        record.fields = String.join(",", entry.fields().stream().sorted().toList());
+        record.receipts = String.join(",", entry.receipts().stream().sorted().toList());
+        record.outcome = entry.outcome();
+        record.breakGlassJustification = entry.breakGlassJustification();
+        record.recordHash = CanonicalRecord.sha256(record.content());
+        record.persistAndFlush();
+        return record;
+    }
+
+    /** Keeps monthly partitions ahead of time; rows beyond them still land in the default partition. */
+    @Scheduled(every = "12h", delayed = "10s")
+    @Transactional
+    void createUpcomingPartitions() {
+        LocalDate month = LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1);
+        for (int ahead = 0; ahead <= 2; ahead++) {
+            em.createNativeQuery("SELECT 1 FROM (SELECT ensure_access_record_partition(CAST(:month AS date))) AS created")
+                    .setParameter("month", month.plusMonths(ahead).toString())
+                    .getSingleResult();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.touchpoint.gateway.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The canonical byte form of an access record, and its SHA-256. The form is RFC 8785 (JSON Canonicalization
+ * Scheme) applied to a fixed set of members: keys sorted, no whitespace, UTF-8, strings escaped only where
+ * JSON requires, lists sorted, absent values as null, times as UTC ISO-8601 with microseconds. Anyone can
+ * recompute the hash from a record's columns (docs/access-log.md). Pure.
+ */
+public final class CanonicalRecord {
+
+    public static final int VERSION = 1;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private CanonicalRecord() {
+    }
+
+    public record Content(UUID id, Instant recordedAt, String requestId, String staffSubject, String role, String device,
+                          String touchpoint, UUID customerId, String purpose, String policyVersion, List<String> fields,
+                          List<String> receipts, String outcome, String breakGlassJustification) {
+    }
+
+    public static String json(Content c) {
+        Map<String, Object> members = new TreeMap<>(); // JCS: members sorted by key (all ASCII here)
+        members.put("breakGlassJustification", c.breakGlassJustification());
+        members.put("customerId", c.customerId() == null ? null : c.customerId().toString());
+        members.put("device", c.device());
+        members.put("fields", c.fields().stream().sorted().toList());
+        members.put("id", c.id().toString());
+        members.put("outcome", c.outcome());
+        members.put("policyVersion", c.policyVersion());
+        members.put("purpose", c.purpose());
+        members.put("receipts", c.receipts().stream().sorted().toList());
+        members.put("recordedAt", TIME.format(c.recordedAt()));
+        members.put("requestId", c.requestId());
+        members.put("role", c.role());
+        members.put("staffSubject", c.staffSubject());
+        members.put("touchpoint", c.touchpoint());
+        members.put("v", VERSION);
+        StringBuilder out = new StringBuilder("{");
+        members.forEach((key, value) -> {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            string(out, key);
+            out.append(':');
+            value(out, value);
+        });
+        return out.append('}').toString();
+    }
+
+    public static byte[] bytes(Content content) {
+        return json(content).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] sha256(Content content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static void value(StringBuilder out, Object value) {
+        switch (value) {
+            case null -> out.append("null");
+            case String s -> string(out, s);
+            case Integer i -> out.append(i);
+            case List<?> list -> {
+                out.append('[');
+                for (int i = 0; i < list.size(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    value(out, list.get(i));
+                }
+                out.append(']');
+            }
+            default -> throw new IllegalArgumentException("not canonicalisable: " + value.getClass().getSimpleName());
+        }
+    }
+
+    /** RFC 8785 string serialisation: escape quote, backslash and control characters; all else verbatim. */
+    private static void string(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

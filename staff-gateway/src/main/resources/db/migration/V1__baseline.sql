@@ -1,2 +1,0 @@
--- Baseline: this service's tables arrive with its own migrations.
-SELECT 1;

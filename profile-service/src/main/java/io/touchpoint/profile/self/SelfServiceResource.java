@@ -1,6 +1,6 @@
 package io.touchpoint.profile.self;
 
-import io.touchpoint.support.web.Problems;
+import io.touchpoint.support.web.CurrentCustomer;
 import io.touchpoint.profile.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -9,13 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.UUID;
 
 /**
  * The customer's own data. Who the customer is comes from the token's {@code customer_id} claim only;
@@ -27,13 +25,11 @@ import java.util.UUID;
 @SecurityRequirement(name = "SecurityScheme")
 public class SelfServiceResource {
 
-    static final String CUSTOMER_ID_CLAIM = "customer_id";
-
-    private final JsonWebToken token;
+    private final CurrentCustomer customer;
     private final SelfService selfService;
 
-    public SelfServiceResource(JsonWebToken token, SelfService selfService) {
-        this.token = token;
+    public SelfServiceResource(CurrentCustomer customer, SelfService selfService) {
+        this.customer = customer;
         this.selfService = selfService;
     }
 
@@ -44,7 +40,7 @@ public class SelfServiceResource {
     @APIResponse(responseCode = "200", description = "The export; also offered as a file download")
     @APIResponse(responseCode = "403", description = "The token carries no customer_id")
     public Response export() {
-        DataExport export = selfService.export(customerId());
+        DataExport export = selfService.export(customer.id());
         return Response.ok(export)
                 .header("Content-Disposition", "attachment; filename=\"touchpoint-profile-export.json\"")
                 .header("Cache-Control", "no-store")
@@ -59,19 +55,6 @@ public class SelfServiceResource {
     @APIResponse(responseCode = "200", description = "The erasure receipt")
     @APIResponse(responseCode = "403", description = "The token carries no customer_id")
     public ErasureReceipt erase() {
-        return selfService.erase(customerId());
-    }
-
-    private UUID customerId() {
-        Object claim = token.getClaim(CUSTOMER_ID_CLAIM);
-        if (claim != null) {
-            try {
-                return UUID.fromString(claim.toString().replace("\"", ""));
-            } catch (IllegalArgumentException ignored) {
-                // fall through to the same answer as a missing claim
-            }
-        }
-        throw Problems.of(403, "no-customer-claim", "Not linked to a customer",
-                "The token carries no valid " + CUSTOMER_ID_CLAIM + " claim, so there is no profile to show.");
+        return selfService.erase(customer.id());
     }
 }

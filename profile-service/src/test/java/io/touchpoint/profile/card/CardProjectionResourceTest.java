@@ -207,7 +207,8 @@ class CardProjectionResourceTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("violations.field", hasItems("X-Acting-Subject", "X-Acting-Role", "X-Touchpoint", "X-Purpose"))
+                .body("violations.message", hasItems("header X-Acting-Subject is required", "header X-Acting-Role is required",
+                        "header X-Touchpoint is required", "header X-Purpose is required"))
                 .body(not(containsString("Müller")));
     }
 
@@ -223,7 +224,7 @@ class CardProjectionResourceTest {
                 .when().post("/api/card-projections")
                 .then()
                 .statusCode(400)
-                .body("violations.field", contains("X-Acting-Role"));
+                .body("violations.message", contains("header X-Acting-Role must be one of " + io.touchpoint.support.web.ActingStaff.STAFF_ROLES));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.touchpoint.recognition.photo;
 
-import io.touchpoint.recognition.web.CurrentCustomer;
+import io.touchpoint.support.web.CurrentCustomer;
 import io.touchpoint.recognition.web.Roles;
 import io.touchpoint.support.web.Problems;
 import jakarta.annotation.security.RolesAllowed;

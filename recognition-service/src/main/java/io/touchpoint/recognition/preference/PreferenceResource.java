@@ -1,6 +1,6 @@
 package io.touchpoint.recognition.preference;
 
-import io.touchpoint.recognition.web.CurrentCustomer;
+import io.touchpoint.support.web.CurrentCustomer;
 import io.touchpoint.recognition.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,7 +1,7 @@
 package io.touchpoint.recognition.recognition;
 
 import io.touchpoint.recognition.catalogue.Purpose;
-import io.touchpoint.recognition.web.CurrentCustomer;
+import io.touchpoint.support.web.CurrentCustomer;
 import io.touchpoint.recognition.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;

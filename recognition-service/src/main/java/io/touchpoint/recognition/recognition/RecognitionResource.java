@@ -1,5 +1,7 @@
 package io.touchpoint.recognition.recognition;
 
+import io.touchpoint.support.web.ActingStaff;
+
 import io.touchpoint.recognition.consent.ConsentEvaluation;
 import io.touchpoint.recognition.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -82,8 +84,7 @@ public class RecognitionResource {
         RecognitionService.Recognised result = recognition.recognise(request.customerId(), staff.purposes(), staff.role,
                 staff.touchpointType());
         // Who asked and how much was disclosed, never the customer or the values.
-        LOG.infof("recognition for acting subject %s, role %s, touchpoint %s, purposes %s: %d preferences, photo %s",
-                staff.subject, staff.role, staff.touchpoint, staff.purposes(), result.preferences().size(), result.photo() != null);
+        LOG.infof("recognition for %s: %d preferences, photo %s", staff.describe(), result.preferences().size(), result.photo() != null);
         return new Recognition(result.customerId(), result.evaluatedAt(),
                 result.preferences().stream().map(Disclosed::of).toList(),
                 result.photo() == null ? null : new Photo(true, result.photo().receiptId()));
@@ -106,8 +107,7 @@ public class RecognitionResource {
         RecognitionService.Recognised result = recognition.recognise(request.customerId(), Set.of(PHOTO_PURPOSE), staff.role,
                 staff.touchpointType());
         CustomerPhoto photo = result.photo() == null ? null : CustomerPhoto.findById(request.customerId());
-        LOG.infof("photo for acting subject %s, role %s, touchpoint %s: %s", staff.subject, staff.role, staff.touchpoint,
-                photo != null ? "shown" : "not shown");
+        LOG.infof("photo for %s: %s", staff.describe(), photo != null ? "shown" : "not shown");
         if (photo == null) {
             throw Problems.of(404, "no-photo", "No photo to show",
                     "There is no photo this role may see here: none was uploaded, or no consent allows showing it.");

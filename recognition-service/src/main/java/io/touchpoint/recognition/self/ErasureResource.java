@@ -2,7 +2,7 @@ package io.touchpoint.recognition.self;
 
 import io.touchpoint.recognition.consent.ConsentService;
 import io.touchpoint.recognition.preference.CustomerPreference;
-import io.touchpoint.recognition.web.CurrentCustomer;
+import io.touchpoint.support.web.CurrentCustomer;
 import io.touchpoint.recognition.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;

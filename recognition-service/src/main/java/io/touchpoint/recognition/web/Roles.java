@@ -1,6 +1,6 @@
 package io.touchpoint.recognition.web;
 
-import java.util.Set;
+import io.touchpoint.support.web.ActingStaff;
 
 /** Realm roles this service knows (see docs/architecture.md). */
 public final class Roles {
@@ -10,8 +10,7 @@ public final class Roles {
     public static final String CUSTOMER = "customer";
 
     /** The staff roles a consent can name, and that may appear as the acting role. */
-    public static final Set<String> STAFF = Set.of("gate-agent", "check-in-agent", "lounge-host", "cabin-crew", "supervisor");
-    public static final String STAFF_PATTERN = "gate-agent|check-in-agent|lounge-host|cabin-crew|supervisor";
+    public static final String STAFF_PATTERN = ActingStaff.STAFF_ROLES;
 
     private Roles() {
     }

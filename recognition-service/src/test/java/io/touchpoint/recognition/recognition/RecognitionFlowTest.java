@@ -163,6 +163,16 @@ class RecognitionFlowTest {
                 .isEqualTo(ledgerRows + 1);
     }
 
+    @Test
+    void aRecognitionWithoutActingStaffHeadersIsABadRequestNamingEachHeader() {
+        io.restassured.RestAssured.given().auth().oauth2(io.touchpoint.testsupport.Tokens.gateway())
+                .contentType("application/json").body(Map.of("customerId", customer.customerId().toString()))
+                .when().post("/api/recognitions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.message", org.hamcrest.Matchers.hasItems("header X-Acting-Subject is required",
+                        "header X-Acting-Role is required", "header X-Touchpoint is required", "header X-Purpose is required"));
+    }
+
     /** A grant recorded in the past, as if made then (the API only records the present). */
     private static UUID recordGrant(UUID customerId, Instant at, Instant expires) {
         UUID consentId = UUID.randomUUID();

@@ -1,6 +1,5 @@
-package io.touchpoint.recognition.web;
+package io.touchpoint.support.web;
 
-import io.touchpoint.support.web.Problems;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -10,7 +9,7 @@ import java.util.UUID;
 @RequestScoped
 public class CurrentCustomer {
 
-    static final String CLAIM = "customer_id";
+    public static final String CLAIM = "customer_id";
 
     private final JsonWebToken token;
 

@@ -13,11 +13,13 @@ import java.lang.annotation.Target;
 
 /**
  * A {@code @QuarkusTest} on a real PostgreSQL where the service connects as gateway_app, a role that may only
- * add and read access records, and Flyway migrates as the owner; with the test OIDC server.
+ * add and read access records, and Flyway migrates as the owner; with the test OIDC server and stubs of the
+ * two downstream services.
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "app-role", value = "gateway_app"))
 @WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(DownstreamStubs.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface GatewayTest {

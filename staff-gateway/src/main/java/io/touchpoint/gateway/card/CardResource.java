@@ -1,0 +1,73 @@
+package io.touchpoint.gateway.card;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.touchpoint.gateway.downstream.Downstream;
+import io.touchpoint.support.web.Problems;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/cards")
+@Tag(name = "Cards", description = "For frontline staff")
+@SecurityRequirement(name = "SecurityScheme")
+public class CardResource {
+
+    private final CardService cards;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public CardResource(CardService cards, SecurityIdentity identity, JsonWebToken token) {
+        this.cards = cards;
+        this.identity = identity;
+        this.token = token;
+    }
+
+    @POST
+    @RolesAllowed({"gate-agent", "check-in-agent", "lounge-host", "cabin-crew", "supervisor"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The context card of the customer in front of you",
+            description = "Only the fields your role's scope lists, only consented preferences; every card is recorded "
+                    + "before it is shown, and the customer can see the record.")
+    @APIResponse(responseCode = "200", description = "The card")
+    @APIResponse(responseCode = "404", description = "No customer matches what was presented")
+    @APIResponse(responseCode = "503", description = "Profiles unavailable, or the look could not be recorded: no card")
+    public ObjectNode card(@NotNull @Valid CardRequest request, @Context ContainerRequestContext context) {
+        String role = actingRole(request.role());
+        Object requestId = context.getProperty("request-id");
+        Downstream.Asker asker = new Downstream.Asker(token.getSubject(), role, request.touchpoint(), request.purpose(),
+                requestId == null ? UUID.randomUUID().toString() : requestId.toString());
+        return cards.card(asker, request);
+    }
+
+    /** The staff role acted in: the one named, which the token must hold, or the token's only staff role. */
+    private String actingRole(String named) {
+        List<String> held = ScopePolicy.STAFF_ROLES.stream().filter(identity::hasRole).sorted().toList();
+        if (named != null) {
+            if (!held.contains(named)) {
+                throw Problems.of(403, "role-not-held", "Role not held", "Your token does not hold the role " + named + ".");
+            }
+            return named;
+        }
+        if (held.size() != 1) {
+            throw Problems.badRequest("role-needed", "Name your role", "role: your token holds " + held + "; name the one you act in.");
+        }
+        return held.getFirst();
+    }
+}

@@ -1,0 +1,158 @@
+package io.touchpoint.gateway.card;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.touchpoint.gateway.audit.AccessLog;
+import io.touchpoint.gateway.downstream.Downstream;
+import io.touchpoint.gateway.downstream.DownstreamRefusal;
+import io.touchpoint.support.web.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Builds a card: the profile projection (hop 1), the consented preferences (hop 2), the role's scope, and the
+ * access record, committed before the card is returned. Any failure to record means no card.
+ */
+@ApplicationScoped
+public class CardService {
+
+    static final String NOTICE = "This view was recorded. The customer can see who looked at their card, when and why.";
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Downstream downstream;
+    private final ScopePolicy policy;
+    private final AccessLog accessLog;
+
+    public CardService(Downstream downstream, ScopePolicy policy, AccessLog accessLog) {
+        this.downstream = downstream;
+        this.policy = policy;
+        this.accessLog = accessLog;
+    }
+
+    public ObjectNode card(Downstream.Asker asker, CardRequest request) {
+        JsonNode projection;
+        try {
+            projection = downstream.projection(asker, request.presented());
+        } catch (DownstreamRefusal refusal) {
+            String outcome = refusal.status() == 404 ? "NOT_FOUND" : "DENIED";
+            record(asker, request, null, List.of(), List.of(), outcome);
+            throw Problems.of(refusal.status(), refusal.status() == 404 ? "customer-not-found" : "refused",
+                    refusal.title(), refusal.detail());
+        }
+        UUID customerId = UUID.fromString(projection.path("customerId").asText());
+        String purposes = String.join(",", new LinkedHashSet<>(List.of(request.purpose(), "assistance-sharing", "recognition-by-photo")));
+        Optional<JsonNode> recognition = downstream.recognition(asker, purposes, customerId);
+
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        Map<String, List<String>> receiptsByField = new LinkedHashMap<>();
+        fromProjection(projection, fields);
+        recognition.ifPresent(r -> fromRecognition(r, fields, receiptsByField));
+        Map<String, JsonNode> shown = policy.filter(asker.role(), fields);
+
+        List<String> receipts = new ArrayList<>();
+        shown.keySet().forEach(f -> receipts.addAll(receiptsByField.getOrDefault(f, List.of())));
+        String outcome = recognition.isPresent() ? "SERVED" : "SERVED_WITHOUT_PREFERENCES";
+        record(asker, request, customerId, List.copyOf(shown.keySet()), receipts, outcome);
+
+        ObjectNode card = JSON.objectNode();
+        card.put("requestId", asker.requestId());
+        card.put("policyVersion", policy.version());
+        card.put("role", asker.role());
+        card.put("touchpoint", asker.touchpoint());
+        ObjectNode body = card.putObject("fields");
+        shown.forEach(body::set);
+        if (recognition.isEmpty()) {
+            card.put("preferencesUnavailable", true);
+        }
+        card.put("notice", NOTICE);
+        return card;
+    }
+
+    private void record(Downstream.Asker asker, CardRequest request, UUID customerId, List<String> fields,
+                        List<String> receipts, String outcome) {
+        try {
+            accessLog.record(new AccessLog.Entry(asker.requestId(), asker.subject(), asker.role(), request.device(),
+                    asker.touchpoint(), customerId, request.purpose(), policy.version(), fields, receipts, outcome, null));
+        } catch (RuntimeException e) {
+            // Every look is recorded, or nothing is shown.
+            throw Problems.of(503, "access-log-unavailable", "Access could not be recorded",
+                    "The look could not be recorded, so no card is shown. Try again shortly.");
+        }
+    }
+
+    private static void fromProjection(JsonNode p, Map<String, JsonNode> fields) {
+        JsonNode profile = p.path("profile");
+        ObjectNode greeting = JSON.objectNode();
+        greeting.set("preferredAddress", profile.path("preferredAddress"));
+        greeting.set("givenName", profile.path("givenName"));
+        greeting.set("familyName", profile.path("familyName"));
+        greeting.set("pronunciation", profile.path("namePronunciation"));
+        fields.put("greeting", greeting);
+        fields.put("tier", profile.path("tier"));
+        ArrayNode itinerary = JSON.arrayNode();
+        ArrayNode booked = JSON.arrayNode();
+        for (JsonNode s : p.path("itinerary")) {
+            ObjectNode flight = itinerary.addObject();
+            for (String member : List.of("carrier", "flightNumber", "origin", "destination", "scheduledDeparture", "seat")) {
+                flight.set(member, s.path(member));
+            }
+            if (s.hasNonNull("bookedSpecialMeal") || s.hasNonNull("bookedAssistance")) {
+                ObjectNode service = booked.addObject();
+                service.put("flight", s.path("carrier").asText() + s.path("flightNumber").asText());
+                service.set("specialMeal", s.path("bookedSpecialMeal"));
+                service.set("assistance", s.path("bookedAssistance"));
+            }
+        }
+        fields.put("itinerary", itinerary);
+        fields.put("booked-services", booked);
+        JsonNode recovery = p.path("serviceRecovery");
+        ObjectNode flag = JSON.objectNode();
+        flag.put("open", recovery.path("open").asBoolean(false));
+        Set<String> categories = new LinkedHashSet<>();
+        recovery.path("items").forEach(i -> {
+            if ("OPEN".equals(i.path("status").asText())) {
+                categories.add(i.path("category").asText());
+            }
+        });
+        ArrayNode categoryList = flag.putArray("categories");
+        categories.forEach(categoryList::add);
+        fields.put("service-recovery-flag", flag);
+        fields.put("service-recovery-details", recovery.path("items"));
+        fields.put("travel-summary", p.path("travelSummary"));
+    }
+
+    /** Preference categories map to card fields; categories no field shows are never disclosed. */
+    private static final Map<String, String> FIELD_OF_CATEGORY = Map.of(
+            "seat", "preference-seat", "meal", "preference-meal-drink", "drink", "preference-meal-drink",
+            "assistance", "preference-assistance");
+
+    private static void fromRecognition(JsonNode r, Map<String, JsonNode> fields, Map<String, List<String>> receiptsByField) {
+        for (JsonNode preference : r.path("preferences")) {
+            String field = FIELD_OF_CATEGORY.get(preference.path("category").asText());
+            if (field == null) {
+                continue;
+            }
+            ArrayNode values = fields.containsKey(field) ? (ArrayNode) fields.get(field) : JSON.arrayNode();
+            ObjectNode value = values.addObject();
+            value.set("key", preference.path("key"));
+            value.set("value", preference.path("value"));
+            fields.put(field, values);
+            receiptsByField.computeIfAbsent(field, f -> new ArrayList<>()).add(preference.path("receiptId").asText());
+        }
+        if (r.path("photo").path("available").asBoolean(false)) {
+            ObjectNode photo = JSON.objectNode().put("available", true);
+            fields.put("photo", photo);
+            receiptsByField.computeIfAbsent("photo", f -> new ArrayList<>()).add(r.path("photo").path("receiptId").asText());
+        }
+    }
+}

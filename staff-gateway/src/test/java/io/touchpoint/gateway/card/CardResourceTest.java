@@ -1,0 +1,248 @@
+package io.touchpoint.gateway.card;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.touchpoint.gateway.audit.AccessLog;
+import io.touchpoint.gateway.audit.AccessRecord;
+import io.touchpoint.gateway.support.DownstreamStubs;
+import io.touchpoint.gateway.support.GatewayTest;
+import io.touchpoint.testsupport.Tokens;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+@GatewayTest
+class CardResourceTest {
+
+    private static final String SEAT_RECEIPT = "11111111-1111-4111-8111-111111111111";
+    private static final String MEAL_RECEIPT = "22222222-2222-4222-8222-222222222222";
+    private static final String ASSISTANCE_RECEIPT = "44444444-4444-4444-8444-444444444444";
+    private static final String PHOTO_RECEIPT = "33333333-3333-4333-8333-333333333333";
+
+    @DownstreamStubs.Inject
+    WireMockServer downstream;
+
+    @Inject
+    ScopePolicy policy;
+
+    private final UUID customerId = UUID.randomUUID();
+
+    @BeforeEach
+    void aCustomerWithConsentedPreferences() {
+        downstream.resetAll();
+        downstream.stubFor(post(urlEqualTo("/api/card-projections")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(projection())));
+        downstream.stubFor(post(urlEqualTo("/api/recognitions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(recognition())));
+    }
+
+    private String projection() {
+        return """
+                {"customerId":"%s","profile":{"givenName":"Luc","familyName":"Desmarais","preferredAddress":"Mr",
+                 "namePronunciation":"day-MAR-ay","tier":"GOLD"},
+                 "itinerary":[{"carrier":"AC","flightNumber":"834","origin":"YUL","destination":"FRA",
+                   "scheduledDeparture":"2026-11-23T21:45:00Z","seat":"1A","bookedSpecialMeal":"VGML"}],
+                 "travelSummary":{"tripsThisYear":4,"lastTrip":{"origin":"LHR","destination":"YUL","departed":"2026-10-02T09:10:00Z"}},
+                 "serviceRecovery":{"open":true,"items":[{"type":"DISRUPTION","category":"delayed-baggage","status":"OPEN",
+                   "summary":"Bag a day late","occurredAt":"2026-11-20T12:00:00Z"}]}}""".formatted(customerId);
+    }
+
+    private String recognition() {
+        return """
+                {"customerId":"%s","evaluatedAt":"2026-11-23T10:00:00Z","preferences":[
+                  {"key":"seat.position","category":"seat","value":"aisle","receiptId":"%s"},
+                  {"key":"meal.dietary","category":"meal","value":"vegan","receiptId":"%s"},
+                  {"key":"assistance.mobility","category":"assistance","value":"walking-aid","receiptId":"%s"}],
+                 "photo":{"available":true,"receiptId":"%s"}}""".formatted(customerId, SEAT_RECEIPT, MEAL_RECEIPT,
+                ASSISTANCE_RECEIPT, PHOTO_RECEIPT);
+    }
+
+    private static ValidatableResponse cardAs(String role) {
+        return given().auth().oauth2(Tokens.withRoles("staff-" + role, role))
+                .contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "LOYALTY_NUMBER", "loyaltyNumber", "TP12345678"),
+                        "touchpoint", "GATE/A12", "purpose", "personalised-service", "device", "tablet-17"))
+                .when().post("/api/cards").then();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gate-agent", "check-in-agent", "lounge-host", "cabin-crew", "supervisor"})
+    void eachRoleGetsExactlyTheFieldsItsScopeLists(String role) {
+        Map<String, Object> fields = cardAs(role).statusCode(200)
+                .body("policyVersion", is(policy.version()))
+                .extract().path("fields");
+
+        assertThat(fields.keySet()).containsExactlyInAnyOrderElementsOf(policy.visibleTo(role));
+    }
+
+    @Test
+    void everyCardLeavesExactlyOneRecordWithFieldNamesAndTheReceiptsUsed() {
+        String requestId = cardAs("lounge-host").statusCode(200).extract().path("requestId");
+
+        List<AccessRecord> records = QuarkusTransaction.requiringNew().call(() -> AccessRecord.list("requestId", requestId));
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.customerId).isEqualTo(customerId);
+            assertThat(r.outcome).isEqualTo("SERVED");
+            assertThat(Set.of(r.fields.split(","))).isEqualTo(policy.visibleTo("lounge-host"));
+            // The lounge host sees meals and the photo, not the seat: only those receipts were used.
+            assertThat(r.receipts).contains(MEAL_RECEIPT, PHOTO_RECEIPT).doesNotContain(SEAT_RECEIPT);
+            assertThat(r.fields + r.receipts).doesNotContain("vegan", "aisle", "walking-aid", "Desmarais");
+        });
+    }
+
+    @Test
+    void aFieldWithNothingConsentedIsAbsentNotEmpty() {
+        downstream.stubFor(post(urlEqualTo("/api/recognitions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"customerId\":\"" + customerId + "\",\"preferences\":[]}")));
+
+        cardAs("supervisor").statusCode(200)
+                .body("fields.preference-seat", nullValue())
+                .body("fields.photo", nullValue())
+                .body("preferencesUnavailable", nullValue())
+                .body("fields.greeting.givenName", is("Luc"));
+    }
+
+    @Test
+    void theProfileCallCarriesTheActingStaffAndAServiceToken() {
+        cardAs("gate-agent").statusCode(200);
+
+        downstream.verify(postRequestedFor(urlEqualTo("/api/card-projections"))
+                .withHeader("X-Acting-Subject", equalTo("staff-gate-agent"))
+                .withHeader("X-Acting-Role", equalTo("gate-agent"))
+                .withHeader("X-Touchpoint", equalTo("GATE/A12"))
+                .withHeader("X-Purpose", equalTo("personalised-service"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .withRequestBody(containing("TP12345678")));
+        downstream.verify(postRequestedFor(urlEqualTo("/api/recognitions"))
+                .withHeader("X-Purpose", equalTo("personalised-service,assistance-sharing,recognition-by-photo"))
+                .withRequestBody(containing(customerId.toString())));
+    }
+
+    @Test
+    void whenRecognitionIsDownTheCardCarriesNoPreferencesAndSaysSo() {
+        downstream.stubFor(post(urlEqualTo("/api/recognitions")).willReturn(aResponse().withStatus(500)));
+
+        cardAs("cabin-crew").statusCode(200)
+                .body("preferencesUnavailable", is(true))
+                .body("fields.preference-seat", nullValue())
+                .body("fields.greeting.familyName", is("Desmarais"));
+    }
+
+    @Test
+    void aSlowRecognitionIsCutOffWithinItsTimeout() {
+        downstream.stubFor(post(urlEqualTo("/api/recognitions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(recognition()).withFixedDelay(3000)));
+        long started = System.nanoTime();
+
+        cardAs("gate-agent").statusCode(200).body("preferencesUnavailable", is(true));
+
+        assertThat((System.nanoTime() - started) / 1_000_000).as("well before the 3 s the stub takes").isLessThan(2500);
+    }
+
+    @Test
+    void whenProfilesAreDownThereIsNoCard() {
+        downstream.stubFor(post(urlEqualTo("/api/card-projections")).willReturn(aResponse().withStatus(503)));
+
+        cardAs("gate-agent").statusCode(503).contentType("application/problem+json")
+                .body("title", is("Customer profiles unavailable"));
+    }
+
+    @Test
+    void anUnknownCustomerIsANotFoundProblemAndTheAttemptIsRecorded() {
+        downstream.stubFor(post(urlEqualTo("/api/card-projections")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":404,\"title\":\"Customer not found\",\"detail\":\"No customer matches the presented identifier.\"}")));
+
+        String requestId = "notfound-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.withRoles("staff-x", "gate-agent")).header("X-Request-Id", requestId)
+                .contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "LOYALTY_NUMBER", "loyaltyNumber", "TP0"),
+                        "touchpoint", "GATE/A12", "purpose", "personalised-service"))
+                .when().post("/api/cards")
+                .then().statusCode(404).body("detail", is("No customer matches the presented identifier."));
+
+        List<AccessRecord> records = QuarkusTransaction.requiringNew().call(() -> AccessRecord.list("requestId", requestId));
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.outcome).isEqualTo("NOT_FOUND");
+            assertThat(r.customerId).isNull();
+        });
+    }
+
+    @Test
+    void ifTheLookCannotBeRecordedNoCardIsShown() {
+        QuarkusMock.installMockForType(new AccessLog(null, null) {
+            @Override
+            public AccessRecord record(Entry entry) {
+                throw new IllegalStateException("database unavailable");
+            }
+        }, AccessLog.class);
+
+        cardAs("gate-agent").statusCode(503).contentType("application/problem+json")
+                .body("title", is("Access could not be recorded"))
+                .body("fields", nullValue());
+    }
+
+    @Test
+    void noIdentifierNameOrPreferenceValueReachesTheLog() {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            private final java.util.logging.SimpleFormatter formatter = new java.util.logging.SimpleFormatter();
+
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(formatter.format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger.getLogger("").addHandler(capture);
+        try {
+            cardAs("supervisor").statusCode(200);
+            downstream.stubFor(post(urlEqualTo("/api/card-projections")).willReturn(aResponse().withStatus(404)));
+            cardAs("gate-agent").statusCode(404);
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(capture);
+        }
+
+        assertThat(lines).anyMatch(line -> line.contains("POST /api/cards -> 200"));
+        assertThat(String.join("\n", lines)).doesNotContain("TP12345678", "Desmarais", "vegan", "aisle", "walking-aid",
+                customerId.toString());
+    }
+
+    @Test
+    void onlyFrontlineStaffGetCards() {
+        given().contentType(ContentType.JSON).body("{}").when().post("/api/cards").then().statusCode(401);
+        cardAs("compliance-auditor").statusCode(403);
+        cardAs("customer").statusCode(403);
+        cardAs("gateway-service").statusCode(403);
+    }
+}

@@ -1,0 +1,106 @@
+package io.touchpoint.gateway.audit;
+
+import io.touchpoint.support.web.Problems;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/** The trail, not the contents: access records by customer, staff, touchpoint, role, time and outcome. */
+@Path("/api/compliance/access-records")
+@RolesAllowed("compliance-auditor")
+@Tag(name = "Compliance", description = "For compliance reviewers (role compliance-auditor)")
+@SecurityRequirement(name = "SecurityScheme")
+public class ComplianceResource {
+
+    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    private final AccessQuery query;
+
+    public ComplianceResource(AccessQuery query) {
+        this.query = query;
+    }
+
+    public record Row(
+            @Schema(example = "7d3c1b2a-0000-4000-8000-000000000001") UUID id,
+            @Schema(example = "2026-11-23T10:15:30.123456Z") Instant recordedAt,
+            @Schema(example = "req-1") String requestId,
+            @Schema(example = "0b8c6f0e-staff") String staffSubject,
+            @Schema(example = "gate-agent") String role,
+            @Schema(example = "tablet-17") String device,
+            @Schema(example = "GATE/A12") String touchpoint,
+            @Schema(example = "3f1c2a9e-8a34-4c55-9d7e-1b2f3a4c5d6e") UUID customerId,
+            @Schema(example = "personalised-service") String purpose,
+            @Schema(example = "2026-11-23.1") String policyVersion,
+            @Schema(example = "[\"greeting\", \"preference-seat\"]", description = "Field names, never values") List<String> fields,
+            @Schema(example = "[\"5b7c1c1e-4f7e-4a61-9d43-2c0a3b4f6e11\"]") List<String> receipts,
+            @Schema(example = "SERVED") String outcome,
+            String breakGlassJustification,
+            @Schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String recordHash) {
+
+        static Row of(AccessRecord r) {
+            return new Row(r.id, r.recordedAt, r.requestId, r.staffSubject, r.role, r.device, r.touchpoint, r.customerId,
+                    r.purpose, r.policyVersion, split(r.fields), split(r.receipts), r.outcome, r.breakGlassJustification,
+                    HexFormat.of().formatHex(r.recordHash));
+        }
+
+        private static List<String> split(String joined) {
+            return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+        }
+    }
+
+    public record Rows(List<Row> records, @Schema(description = "Pass as cursor for the next page; absent on the last") String next) {
+    }
+
+    @GET
+    @Transactional
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search access records, newest first, one page at a time")
+    @APIResponse(responseCode = "200", description = "One page of records")
+    @APIResponse(responseCode = "400", description = "A malformed filter or cursor")
+    public Rows search(@QueryParam("customerId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String customerId,
+                       @QueryParam("staffSubject") @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}") String staffSubject,
+                       @QueryParam("touchpoint") @Pattern(regexp = "[A-Z][A-Z_]{1,19}/[A-Za-z0-9._-]{1,40}") String touchpoint,
+                       @QueryParam("role") @Pattern(regexp = "gate-agent|check-in-agent|lounge-host|cabin-crew|supervisor") String role,
+                       @QueryParam("from") @Schema(example = "2026-11-01T00:00:00Z") String from,
+                       @QueryParam("to") @Schema(example = "2026-12-01T00:00:00Z") String to,
+                       @QueryParam("outcome") @Pattern(regexp = "SERVED|SERVED_WITHOUT_PREFERENCES|NOT_FOUND|DENIED|FAILED") String outcome,
+                       @QueryParam("breakGlass") Boolean breakGlass,
+                       @QueryParam("cursor") String cursor,
+                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(AccessQuery.MAX_PAGE) int limit) {
+        AccessQuery.Filter filter = new AccessQuery.Filter(customerId == null ? null : UUID.fromString(customerId), staffSubject, touchpoint, role,
+                instant("from", from), instant("to", to), outcome, breakGlass);
+        AccessQuery.Page page = query.page(filter, cursor, limit);
+        return new Rows(page.records().stream().map(Row::of).toList(), page.next());
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Problems.badRequest("invalid-time", "Invalid time", name + ": must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+        }
+    }
+}

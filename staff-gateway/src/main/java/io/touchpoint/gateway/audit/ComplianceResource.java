@@ -12,12 +12,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -91,6 +99,44 @@ public class ComplianceResource {
                 instant("from", from), instant("to", to), outcome, breakGlass);
         AccessQuery.Page page = query.page(filter, cursor, limit);
         return new Rows(page.records().stream().map(Row::of).toList(), page.next());
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The same search as CSV, every matching record, streamed page by page")
+    @APIResponse(responseCode = "200", description = "CSV with a header row", content = @Content(mediaType = "text/csv",
+            example = "id,recordedAt,requestId,staffSubject,role,device,touchpoint,customerId,purpose,policyVersion,fields,"
+                    + "receipts,outcome,breakGlassJustification,recordHash\r\n7d3c1b2a-0000-4000-8000-000000000001,"
+                    + "2026-11-23T10:15:30.123456Z,req-1,0b8c6f0e-staff,gate-agent,tablet-17,GATE/A12,"
+                    + "3f1c2a9e-8a34-4c55-9d7e-1b2f3a4c5d6e,personalised-service,2026-11-23.1,greeting tier,,SERVED,,9f86d0…\r\n"))
+    public Response export(@QueryParam("customerId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String customerId,
+                           @QueryParam("staffSubject") @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}") String staffSubject,
+                           @QueryParam("touchpoint") @Pattern(regexp = "[A-Z][A-Z_]{1,19}/[A-Za-z0-9._-]{1,40}") String touchpoint,
+                           @QueryParam("role") @Pattern(regexp = "gate-agent|check-in-agent|lounge-host|cabin-crew|supervisor") String role,
+                           @QueryParam("from") String from,
+                           @QueryParam("to") String to,
+                           @QueryParam("outcome") @Pattern(regexp = "SERVED|SERVED_WITHOUT_PREFERENCES|NOT_FOUND|DENIED|FAILED") String outcome,
+                           @QueryParam("breakGlass") Boolean breakGlass) {
+        AccessQuery.Filter filter = new AccessQuery.Filter(customerId == null ? null : UUID.fromString(customerId), staffSubject,
+                touchpoint, role, instant("from", from), instant("to", to), outcome, breakGlass);
+        StreamingOutput csv = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            writer.write(CsvRows.HEADER);
+            String cursor = null;
+            do {
+                // One short transaction per page: a long export holds no transaction open.
+                String from0 = cursor;
+                AccessQuery.Page page = QuarkusTransaction.requiringNew().call(() -> query.page(filter, from0, AccessQuery.MAX_PAGE));
+                for (AccessRecord r : page.records()) {
+                    writer.write(CsvRows.row(Row.of(r)));
+                }
+                writer.flush();
+                cursor = page.next();
+            } while (cursor != null);
+            writer.flush();
+        };
+        return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"access-records.csv\"").build();
     }
 
     private static Instant instant(String name, String value) {

@@ -103,6 +103,24 @@ class AccessQueryTest {
     }
 
     @Test
+    void theCsvExportStreamsEveryMatchingRecordAcrossPagesAndDefusesFormulas() {
+        UUID customer = UUID.randomUUID();
+        String staff = "csv-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            look(customer, staff, "supervisor", "DESK/HQ", "SERVED", i == 0 ? "=HYPERLINK(\"http://x\"), needed" : null);
+        }
+
+        String csv = given().auth().oauth2(Tokens.withRoles("auditor-1", "compliance-auditor")).queryParam("staffSubject", staff)
+                .when().get("/api/compliance/access-records/export.csv")
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.getFirst()).startsWith("id,recordedAt,requestId,staffSubject");
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://x\"\"), needed\"").doesNotContain(",=HYPERLINK");
+    }
+
+    @Test
     void malformedFiltersAndCursorsAreBadRequests() {
         String auditor = Tokens.withRoles("auditor-1", "compliance-auditor");
 

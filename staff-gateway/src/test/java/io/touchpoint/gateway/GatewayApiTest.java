@@ -34,6 +34,7 @@ class GatewayApiTest {
     private static final Set<String> STAFF = Set.of("gate-agent", "check-in-agent", "lounge-host", "cabin-crew", "supervisor");
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("POST", "/api/cards", STAFF),
+            new Endpoint("POST", "/api/cards/search", Set.of("supervisor")),
             new Endpoint("GET", "/api/me/access-history", Set.of("customer")),
             new Endpoint("GET", "/api/compliance/access-records", Set.of("compliance-auditor")),
             new Endpoint("GET", "/api/compliance/access-records/export.csv", Set.of("compliance-auditor")));
@@ -98,7 +99,9 @@ class GatewayApiTest {
         if (token != null) {
             request.auth().oauth2(token);
         }
-        if (endpoint.method().equals("POST")) {
+        if (endpoint.path().endsWith("/search")) {
+            request.body("{\"familyName\":\"Desmarais\",\"justification\":\"A justification that is long enough to pass\",\"touchpoint\":\"GATE/A1\",\"purpose\":\"personalised-service\"}");
+        } else if (endpoint.method().equals("POST")) {
             request.body("{\"presented\":{\"type\":\"LOYALTY_NUMBER\",\"loyaltyNumber\":\"TP1\"},\"touchpoint\":\"GATE/A1\",\"purpose\":\"personalised-service\"}");
         }
         return request.when().request(endpoint.method(), endpoint.path());

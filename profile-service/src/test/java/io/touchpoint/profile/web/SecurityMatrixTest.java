@@ -29,6 +29,7 @@ class SecurityMatrixTest {
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("POST", "/api/card-projections", "application/json", "{}", "gateway-service"),
+            new Endpoint("POST", "/api/card-projections/search", "application/json", "{}", "gateway-service"),
             new Endpoint("PUT", "/api/ingest/customers/crm-1", "application/json", "{}", "ops-import"),
             new Endpoint("PUT", "/api/ingest/trips/trip-1", "application/json", "{}", "ops-import"),
             new Endpoint("PUT", "/api/ingest/service-events/case-1", "application/json", "{}", "ops-import"),

@@ -1,5 +1,6 @@
 package io.touchpoint.gateway.card;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.touchpoint.gateway.downstream.Downstream;
@@ -54,6 +55,24 @@ public class CardResource {
         Downstream.Asker asker = new Downstream.Asker(token.getSubject(), role, request.touchpoint(), request.purpose(),
                 requestId == null ? UUID.randomUUID().toString() : requestId.toString());
         return cards.card(asker, request);
+    }
+
+    @POST
+    @Path("/search")
+    @RolesAllowed("supervisor")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Break-glass: a supervisor finds a customer by name, with a written justification",
+            description = "Frontline roles cannot search. Each customer shown gets an access record carrying the "
+                    + "justification, flagged for review and visible in their access history.")
+    @APIResponse(responseCode = "200", description = "Matching customers (at most 20)")
+    @APIResponse(responseCode = "400", description = "No name, or a justification shorter than 30 characters")
+    @APIResponse(responseCode = "403", description = "Not a supervisor")
+    public ArrayNode search(@NotNull @Valid SearchRequest request, @Context ContainerRequestContext context) {
+        Object requestId = context.getProperty("request-id");
+        Downstream.Asker asker = new Downstream.Asker(token.getSubject(), "supervisor", request.touchpoint(), request.purpose(),
+                requestId == null ? UUID.randomUUID().toString() : requestId.toString());
+        return cards.search(asker, request);
     }
 
     /** The staff role acted in: the one named, which the token must hold, or the token's only staff role. */

@@ -78,11 +78,46 @@ public class CardService {
         return card;
     }
 
+    /**
+     * Break-glass: every customer the search shows is told, through their access history, and every record
+     * carries the justification for review. No record, no results.
+     */
+    public ArrayNode search(Downstream.Asker asker, SearchRequest request) {
+        ObjectNode query = JSON.objectNode().put("familyName", request.familyName());
+        if (request.givenName() != null) {
+            query.put("givenName", request.givenName());
+        }
+        JsonNode candidates;
+        try {
+            candidates = downstream.search(asker, request.justification(), query);
+        } catch (DownstreamRefusal refusal) {
+            throw Problems.of(refusal.status(), "refused", refusal.title(), refusal.detail());
+        }
+        if (candidates.isEmpty()) {
+            write(asker, request.device(), request.purpose(), null, List.of(), List.of(), "NOT_FOUND", request.justification());
+        }
+        ArrayNode shown = JSON.arrayNode();
+        for (JsonNode candidate : candidates) {
+            UUID customerId = UUID.fromString(candidate.path("customerId").asText());
+            write(asker, request.device(), request.purpose(), customerId, List.of(SEARCH_RESULT), List.of(), "SERVED",
+                    request.justification());
+            shown.add(candidate);
+        }
+        return shown;
+    }
+
+    static final String SEARCH_RESULT = "search-result";
+
     private void record(Downstream.Asker asker, CardRequest request, UUID customerId, List<String> fields,
                         List<String> receipts, String outcome) {
+        write(asker, request.device(), request.purpose(), customerId, fields, receipts, outcome, null);
+    }
+
+    private void write(Downstream.Asker asker, String device, String purpose, UUID customerId, List<String> fields,
+                       List<String> receipts, String outcome, String breakGlassJustification) {
         try {
-            accessLog.record(new AccessLog.Entry(asker.requestId(), asker.subject(), asker.role(), request.device(),
-                    asker.touchpoint(), customerId, request.purpose(), policy.version(), fields, receipts, outcome, null));
+            accessLog.record(new AccessLog.Entry(asker.requestId(), asker.subject(), asker.role(), device,
+                    asker.touchpoint(), customerId, purpose, policy.version(), fields, receipts, outcome, breakGlassJustification));
         } catch (RuntimeException e) {
             // Every look is recorded, or nothing is shown.
             throw Problems.of(503, "access-log-unavailable", "Access could not be recorded",

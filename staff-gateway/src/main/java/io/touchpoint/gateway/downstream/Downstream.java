@@ -48,6 +48,20 @@ public class Downstream {
                 "The customer profile service did not answer in time; no card can be shown. Try again shortly.");
     }
 
+    /** A supervisor's break-glass search by name; the justification travels to profile-service too. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = DownstreamRefusal.class)
+    @Fallback(fallbackMethod = "searchUnavailable", skipOn = DownstreamRefusal.class)
+    public JsonNode search(Asker asker, String justification, JsonNode query) {
+        return profile.search(asker.subject(), asker.role(), asker.touchpoint(), asker.purpose(), asker.requestId(),
+                justification, query);
+    }
+
+    JsonNode searchUnavailable(Asker asker, String justification, JsonNode query) {
+        return profileUnavailable(asker, query);
+    }
+
     /** Consented preferences, or empty when recognition cannot answer: the card then says so. */
     @Timeout(value = 1, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)

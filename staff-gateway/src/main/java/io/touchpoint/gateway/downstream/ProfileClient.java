@@ -23,6 +23,13 @@ public interface ProfileClient {
                      @HeaderParam("X-Touchpoint") String touchpoint, @HeaderParam("X-Purpose") String purpose,
                      @HeaderParam("X-Request-Id") String requestId, JsonNode body);
 
+    @POST
+    @Path("/search")
+    JsonNode search(@HeaderParam("X-Acting-Subject") String subject, @HeaderParam("X-Acting-Role") String role,
+                    @HeaderParam("X-Touchpoint") String touchpoint, @HeaderParam("X-Purpose") String purpose,
+                    @HeaderParam("X-Request-Id") String requestId,
+                    @HeaderParam("X-Break-Glass-Justification") String justification, JsonNode body);
+
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         return DownstreamRefusal.of("profile-service", response);

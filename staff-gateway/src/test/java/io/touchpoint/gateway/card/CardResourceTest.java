@@ -238,6 +238,70 @@ class CardResourceTest {
                 customerId.toString());
     }
 
+    private static final String JUSTIFICATION = "Passenger collapsed at gate B7; the medical team needs his identity";
+
+    private static ValidatableResponse searchAs(String role, String justification) {
+        return given().auth().oauth2(Tokens.withRoles("staff-" + role, role))
+                .contentType(ContentType.JSON)
+                .body(Map.of("familyName", "Desmarais", "justification", justification, "touchpoint", "GATE/B7",
+                        "purpose", "personalised-service"))
+                .when().post("/api/cards/search").then();
+    }
+
+    @Test
+    void aSupervisorsBreakGlassSearchIsRecordedForEveryCustomerItShowsWithTheJustification() {
+        UUID other = UUID.randomUUID();
+        downstream.stubFor(post(urlEqualTo("/api/card-projections/search")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("""
+                        [{"customerId":"%s","givenName":"Luc","familyName":"Desmarais","tier":"GOLD"},
+                         {"customerId":"%s","givenName":"Lea","familyName":"Desmarais","tier":"NONE"}]""".formatted(customerId, other))));
+
+        searchAs("supervisor", JUSTIFICATION).statusCode(200).body("givenName", org.hamcrest.Matchers.contains("Luc", "Lea"));
+
+        downstream.verify(postRequestedFor(urlEqualTo("/api/card-projections/search"))
+                .withHeader("X-Break-Glass-Justification", equalTo(JUSTIFICATION))
+                .withHeader("X-Acting-Role", equalTo("supervisor")));
+        for (UUID shown : List.of(customerId, other)) {
+            List<AccessRecord> records = QuarkusTransaction.requiringNew().call(() -> AccessRecord.list("customerId", shown));
+            assertThat(records).singleElement().satisfies(r -> {
+                assertThat(r.breakGlassJustification).isEqualTo(JUSTIFICATION);
+                assertThat(r.fields).isEqualTo("search-result");
+                assertThat(r.role).isEqualTo("supervisor");
+            });
+        }
+        given().auth().oauth2(Tokens.customer(customerId)).when().get("/api/me/access-history")
+                .then().statusCode(200).body("looks[0].breakGlass", is(true));
+    }
+
+    @Test
+    void frontlineStaffCannotSearchByNameAndASupervisorNeedsARealJustification() {
+        for (String role : List.of("gate-agent", "check-in-agent", "lounge-host", "cabin-crew")) {
+            searchAs(role, JUSTIFICATION).statusCode(403);
+        }
+        searchAs("supervisor", "because").statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", is("justification"));
+        downstream.verify(0, postRequestedFor(urlEqualTo("/api/card-projections/search")));
+    }
+
+    @Test
+    void aSearchThatFindsNobodyIsStillRecorded() {
+        downstream.stubFor(post(urlEqualTo("/api/card-projections/search")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("[]")));
+        String requestId = "search-" + UUID.randomUUID();
+
+        given().auth().oauth2(Tokens.withRoles("staff-sup", "supervisor")).header("X-Request-Id", requestId)
+                .contentType(ContentType.JSON)
+                .body(Map.of("familyName", "Nobody", "justification", JUSTIFICATION, "touchpoint", "GATE/B7",
+                        "purpose", "personalised-service"))
+                .when().post("/api/cards/search").then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
+
+        List<AccessRecord> records = QuarkusTransaction.requiringNew().call(() -> AccessRecord.list("requestId", requestId));
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.outcome).isEqualTo("NOT_FOUND");
+            assertThat(r.breakGlassJustification).isEqualTo(JUSTIFICATION);
+        });
+    }
+
     @Test
     void onlyFrontlineStaffGetCards() {
         given().contentType(ContentType.JSON).body("{}").when().post("/api/cards").then().statusCode(401);

@@ -1,0 +1,89 @@
+package io.touchpoint.profile.card;
+
+import io.touchpoint.profile.customer.Customer;
+import io.touchpoint.profile.customer.CustomerStatus;
+import io.touchpoint.profile.customer.Tier;
+import io.touchpoint.profile.web.Roles;
+import io.touchpoint.support.web.ActingStaff;
+import io.touchpoint.support.web.Problems;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The only name search there is: for a supervisor acting through the gateway, with a written justification
+ * that the gateway records (break-glass). Frontline roles cannot reach it.
+ */
+@Path("/api/card-projections/search")
+@Tag(name = "Card projection", description = "For the staff-gateway's service identity only")
+@SecurityRequirement(name = "SecurityScheme")
+public class BreakGlassSearchResource {
+
+    private static final Logger LOG = Logger.getLogger(BreakGlassSearchResource.class);
+    static final int MAX_RESULTS = 20;
+    static final int MIN_JUSTIFICATION = 30;
+
+    public record SearchRequest(
+            @NotBlank @Size(min = 2, max = 100) @Schema(example = "Desmarais") String familyName,
+            @Size(max = 100) @Schema(example = "Luc") String givenName) {
+    }
+
+    public record Candidate(
+            @Schema(example = "3f1c2a9e-8a34-4c55-9d7e-1b2f3a4c5d6e") UUID customerId,
+            @Schema(example = "Luc") String givenName,
+            @Schema(example = "Desmarais") String familyName,
+            @Schema(example = "GOLD") Tier tier) {
+    }
+
+    @POST
+    @Transactional
+    @RolesAllowed(Roles.GATEWAY_SERVICE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Break-glass: find customers by name, for a supervisor with a written justification",
+            description = "At most " + MAX_RESULTS + " active customers whose family name matches exactly (any case).")
+    @APIResponse(responseCode = "200", description = "Matching customers")
+    @APIResponse(responseCode = "400", description = "No or too short a justification")
+    @APIResponse(responseCode = "403", description = "The acting role is not supervisor")
+    public List<Candidate> search(@Valid @BeanParam ActingStaff staff,
+                                  @HeaderParam("X-Break-Glass-Justification") String justification,
+                                  @NotNull @Valid SearchRequest request) {
+        if (!"supervisor".equals(staff.role)) {
+            throw Problems.of(403, "no-browsing", "No name search for this role",
+                    "Only a supervisor may search by name; frontline staff find customers from what they present.");
+        }
+        if (justification == null || justification.strip().length() < MIN_JUSTIFICATION) {
+            throw Problems.badRequest("justification-needed", "Justification needed",
+                    "header X-Break-Glass-Justification must explain the search in at least " + MIN_JUSTIFICATION + " characters");
+        }
+        String given = request.givenName() == null ? "" : request.givenName().strip().toLowerCase(Locale.ROOT);
+        List<Candidate> found = Customer.<Customer>find(
+                        "lower(familyName) = ?1 and status = ?2 and (?3 = '' or lower(givenName) like ?4) order by givenName",
+                        request.familyName().strip().toLowerCase(Locale.ROOT), CustomerStatus.ACTIVE, given, given + "%")
+                .page(0, MAX_RESULTS).list().stream()
+                .map(c -> new Candidate(c.id, c.givenName, c.familyName, c.tier))
+                .toList();
+        LOG.infof("break-glass search by %s: %d candidates", staff.describe(), found.size());
+        return found;
+    }
+}

@@ -1,0 +1,21 @@
+package io.touchpoint.gateway.card;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A supervisor's break-glass search: a name, and why the customer cannot be found from what they present. */
+public record SearchRequest(
+        @NotBlank @Size(min = 2, max = 100) @Schema(example = "Desmarais") String familyName,
+        @Size(max = 100) @Schema(example = "Luc") String givenName,
+        @NotBlank @Size(min = 30, max = 2000, message = "must explain the search in 30 to 2000 characters")
+        @Schema(example = "Passenger collapsed at gate B7; the medical team needs to identify him") String justification,
+        @NotNull @Pattern(regexp = "[A-Z][A-Z_]{1,19}/[A-Za-z0-9._-]{1,40}", message = "must be TYPE/ID, e.g. GATE/A12")
+        @Schema(example = "GATE/B7") String touchpoint,
+        @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,49}", message = "must be a purpose key such as personalised-service")
+        @Schema(example = "personalised-service") String purpose,
+        @Pattern(regexp = "[A-Za-z0-9._-]{1,100}", message = "must be a device id of letters, digits, . _ -")
+        @Schema(example = "tablet-17") String device) {
+}

@@ -126,6 +126,30 @@ class CardResourceTest {
     }
 
     @Test
+    void aConcurrentBurstOfCardsLeavesExactlyOneRecordPerCard() throws Exception {
+        String burst = "burst-" + UUID.randomUUID() + "-";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            String requestId = burst + i;
+            statuses.add(pool.submit(() -> given().auth().oauth2(Tokens.withRoles("staff-burst", "gate-agent"))
+                    .header("X-Request-Id", requestId).contentType(ContentType.JSON)
+                    .body(Map.of("presented", Map.of("type", "LOYALTY_NUMBER", "loyaltyNumber", "TP12345678"),
+                            "touchpoint", "GATE/A12", "purpose", "personalised-service"))
+                    .when().post("/api/cards").then().extract().statusCode()));
+        }
+        long served = 0;
+        for (var status : statuses) {
+            served += status.get() == 200 ? 1 : 0;
+        }
+        pool.shutdown();
+
+        long recorded = QuarkusTransaction.requiringNew().call(() -> AccessRecord.count("requestId like ?1", burst + "%"));
+        assertThat(served).isEqualTo(120);
+        assertThat(recorded).isEqualTo(served);
+    }
+
+    @Test
     void theProfileCallCarriesTheActingStaffAndAServiceToken() {
         cardAs("gate-agent").statusCode(200);
 

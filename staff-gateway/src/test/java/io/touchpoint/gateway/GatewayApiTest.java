@@ -37,7 +37,8 @@ class GatewayApiTest {
             new Endpoint("POST", "/api/cards/search", Set.of("supervisor")),
             new Endpoint("GET", "/api/me/access-history", Set.of("customer")),
             new Endpoint("GET", "/api/compliance/access-records", Set.of("compliance-auditor")),
-            new Endpoint("GET", "/api/compliance/access-records/export.csv", Set.of("compliance-auditor")));
+            new Endpoint("GET", "/api/compliance/access-records/export.csv", Set.of("compliance-auditor")),
+            new Endpoint("GET", "/api/compliance/access-records/unusual", Set.of("compliance-auditor")));
     private static final List<String> ROLES = List.of("gate-agent", "check-in-agent", "lounge-host", "cabin-crew",
             "supervisor", "customer", "compliance-auditor", "ops-import", "gateway-service");
 

@@ -43,9 +43,29 @@ public class ComplianceResource {
     static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final AccessQuery query;
+    private final UnusualAccess unusual;
 
-    public ComplianceResource(AccessQuery query) {
+    public ComplianceResource(AccessQuery query, UnusualAccess unusual) {
         this.query = query;
+        this.unusual = unusual;
+    }
+
+    @GET
+    @Path("/unusual")
+    @Transactional
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Unusual access in a period, each finding explained in plain words",
+            description = "High card-view rates against the staff member's own usual rate, repeated break-glass searches, "
+                    + "and many identifiers that matched nobody. Defaults to the last 24 hours.")
+    @APIResponse(responseCode = "200", description = "The findings, possibly none")
+    public List<UnusualAccess.Finding> unusualAccess(@QueryParam("from") @Schema(example = "2026-11-22T00:00:00Z") String from,
+                                                     @QueryParam("to") @Schema(example = "2026-11-23T00:00:00Z") String to) {
+        Instant end = to == null ? Instant.now() : instant("to", to);
+        Instant start = from == null ? end.minus(java.time.Duration.ofHours(24)) : instant("from", from);
+        if (!start.isBefore(end)) {
+            throw Problems.badRequest("invalid-period", "Invalid period", "from must be before to");
+        }
+        return unusual.report(start, end);
     }
 
     public record Row(

@@ -5,6 +5,7 @@ import io.touchpoint.profile.support.Fixtures;
 import io.touchpoint.profile.support.Passes;
 import io.touchpoint.profile.support.ProfileServiceTest;
 import io.touchpoint.profile.support.Staff;
+import io.touchpoint.testsupport.Contracts;
 import io.touchpoint.testsupport.Tokens;
 import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
@@ -68,6 +69,16 @@ class CardProjectionResourceTest {
                 .body("profile.givenName", equalTo("Zoë"))
                 .body("profile.familyName", equalTo("Müller-Lüdenscheidt"))
                 .body("profile.tier", equalTo("GOLD"));
+    }
+
+    @Test
+    void theProjectionHonoursTheContractTheGatewayReadsIt() {
+        Fixtures.putServiceEvent(Fixtures.externalId("case"), externalId, "DISRUPTION", "delayed-baggage",
+                "Bag a day late", "OPEN", now.minus(Duration.ofDays(3)));
+
+        String actual = Staff.project(Staff.loyalty(loyaltyNumber)).statusCode(200).extract().asString();
+
+        org.assertj.core.api.Assertions.assertThat(Contracts.violations(Contracts.CARD_PROJECTION, actual)).isEmpty();
     }
 
     @Test

@@ -115,6 +115,19 @@ class PhotoTest {
     }
 
     @Test
+    void recognitionHonoursTheContractTheGatewayReadsIt() {
+        upload(Images.jpeg(200, 200), "image/jpeg").statusCode(200);
+        customer.setPreferences(Map.of("seat.position", "aisle")).statusCode(200);
+        customer.grantAndGetConsentId("personalised-service", List.of("seat"), List.of("gate-agent"), List.of());
+        customer.grantAndGetConsentId("recognition-by-photo", List.of("photo"), List.of("gate-agent"), List.of());
+
+        String actual = customer.recognisedBy("gate-agent", "GATE/A12", "personalised-service,recognition-by-photo")
+                .statusCode(200).extract().asString();
+
+        assertThat(io.touchpoint.testsupport.Contracts.violations(io.touchpoint.testsupport.Contracts.RECOGNITION, actual)).isEmpty();
+    }
+
+    @Test
     void aDeletedPhotoIsGoneForStaffToo() {
         upload(Images.jpeg(200, 200), "image/jpeg").statusCode(200);
         customer.grantAndGetConsentId("recognition-by-photo", List.of("photo"), List.of("gate-agent"), List.of());

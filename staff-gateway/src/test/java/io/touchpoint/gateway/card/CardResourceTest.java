@@ -9,6 +9,7 @@ import io.touchpoint.gateway.audit.AccessLog;
 import io.touchpoint.gateway.audit.AccessRecord;
 import io.touchpoint.gateway.support.DownstreamStubs;
 import io.touchpoint.gateway.support.GatewayTest;
+import io.touchpoint.testsupport.Contracts;
 import io.touchpoint.testsupport.Tokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,7 @@ class CardResourceTest {
 
     private static final String SEAT_RECEIPT = "11111111-1111-4111-8111-111111111111";
     private static final String MEAL_RECEIPT = "22222222-2222-4222-8222-222222222222";
+    private static final String CONTRACT_CUSTOMER = "3f1c2a9e-8a34-4c55-9d7e-1b2f3a4c5d6e";
     private static final String ASSISTANCE_RECEIPT = "44444444-4444-4444-8444-444444444444";
     private static final String PHOTO_RECEIPT = "33333333-3333-4333-8333-333333333333";
 
@@ -58,15 +60,9 @@ class CardResourceTest {
                 .withHeader("Content-Type", "application/json").withBody(recognition())));
     }
 
+    /** The shared contract sample (test-support), which profile-service's own tests hold its responses to. */
     private String projection() {
-        return """
-                {"customerId":"%s","profile":{"givenName":"Luc","familyName":"Desmarais","preferredAddress":"Mr",
-                 "namePronunciation":"day-MAR-ay","tier":"GOLD"},
-                 "itinerary":[{"carrier":"AC","flightNumber":"834","origin":"YUL","destination":"FRA",
-                   "scheduledDeparture":"2026-11-23T21:45:00Z","seat":"1A","bookedSpecialMeal":"VGML"}],
-                 "travelSummary":{"tripsThisYear":4,"lastTrip":{"origin":"LHR","destination":"YUL","departed":"2026-10-02T09:10:00Z"}},
-                 "serviceRecovery":{"open":true,"items":[{"type":"DISRUPTION","category":"delayed-baggage","status":"OPEN",
-                   "summary":"Bag a day late","occurredAt":"2026-11-20T12:00:00Z"}]}}""".formatted(customerId);
+        return Contracts.text(Contracts.CARD_PROJECTION).replace(CONTRACT_CUSTOMER, customerId.toString());
     }
 
     private String recognition() {

@@ -34,6 +34,7 @@ class GatewayApiTest {
     private static final Set<String> STAFF = Set.of("gate-agent", "check-in-agent", "lounge-host", "cabin-crew", "supervisor");
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("POST", "/api/cards", STAFF),
+            // Frontline roles pass security here and are refused (403, and recorded) by the resource itself.
             new Endpoint("POST", "/api/cards/search", Set.of("supervisor")),
             new Endpoint("GET", "/api/me/access-history", Set.of("customer")),
             new Endpoint("GET", "/api/compliance/access-records", Set.of("compliance-auditor")),

@@ -59,7 +59,7 @@ public class CardResource {
 
     @POST
     @Path("/search")
-    @RolesAllowed("supervisor")
+    @RolesAllowed({"gate-agent", "check-in-agent", "lounge-host", "cabin-crew", "supervisor"})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Break-glass: a supervisor finds a customer by name, with a written justification",
@@ -67,11 +67,20 @@ public class CardResource {
                     + "justification, flagged for review and visible in their access history.")
     @APIResponse(responseCode = "200", description = "Matching customers (at most 20)")
     @APIResponse(responseCode = "400", description = "No name, or a justification shorter than 30 characters")
-    @APIResponse(responseCode = "403", description = "Not a supervisor")
+    @APIResponse(responseCode = "403", description = "Not a supervisor (the attempt is recorded)")
     public ArrayNode search(@NotNull @Valid SearchRequest request, @Context ContainerRequestContext context) {
         Object requestId = context.getProperty("request-id");
-        Downstream.Asker asker = new Downstream.Asker(token.getSubject(), "supervisor", request.touchpoint(), request.purpose(),
+        boolean supervisor = identity.hasRole("supervisor");
+        String role = supervisor ? "supervisor"
+                : ScopePolicy.STAFF_ROLES.stream().filter(identity::hasRole).sorted().findFirst().orElseThrow();
+        Downstream.Asker asker = new Downstream.Asker(token.getSubject(), role, request.touchpoint(), request.purpose(),
                 requestId == null ? UUID.randomUUID().toString() : requestId.toString());
+        if (!supervisor) {
+            // A frontline attempt to browse is refused, and recorded: a denied attempt is part of the trail.
+            cards.denied(asker, request.device(), request.justification());
+            throw Problems.of(403, "no-browsing", "No name search for this role",
+                    "Only a supervisor may search by name; frontline staff find customers from what they present.");
+        }
         return cards.search(asker, request);
     }
 

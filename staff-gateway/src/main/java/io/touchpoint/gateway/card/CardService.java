@@ -26,6 +26,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class CardService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CardService.class);
     static final String NOTICE = "This view was recorded. The customer can see who looked at their card, when and why.";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -107,6 +108,15 @@ public class CardService {
     }
 
     static final String SEARCH_RESULT = "search-result";
+
+    /** Records a refused attempt; if even that cannot be written, the refusal stands all the same. */
+    public void denied(Downstream.Asker asker, String device, String justification) {
+        try {
+            write(asker, device, asker.purpose(), null, List.of(), List.of(), "DENIED", justification);
+        } catch (RuntimeException e) {
+            LOG.warnf("a denied attempt by %s could not be recorded", asker.role());
+        }
+    }
 
     private void record(Downstream.Asker asker, CardRequest request, UUID customerId, List<String> fields,
                         List<String> receipts, String outcome) {

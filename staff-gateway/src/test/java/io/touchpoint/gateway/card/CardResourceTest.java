@@ -296,7 +296,11 @@ class CardResourceTest {
     @Test
     void frontlineStaffCannotSearchByNameAndASupervisorNeedsARealJustification() {
         for (String role : List.of("gate-agent", "check-in-agent", "lounge-host", "cabin-crew")) {
-            searchAs(role, JUSTIFICATION).statusCode(403);
+            searchAs(role, JUSTIFICATION).statusCode(403).contentType("application/problem+json");
+            List<AccessRecord> attempts = QuarkusTransaction.requiringNew().call(() ->
+                    AccessRecord.list("staffSubject = ?1 and outcome = 'DENIED'", "staff-" + role));
+            assertThat(attempts).as("the denied attempt of " + role + " is recorded").isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.touchpoint).isEqualTo("GATE/B7"));
         }
         searchAs("supervisor", "because").statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", is("justification"));

@@ -55,6 +55,18 @@ public class BreakGlassSearchResource {
             @Schema(example = "GOLD") Tier tier) {
     }
 
+    /** The one check for every break-glass path: a supervisor, with a written justification. */
+    static void require(ActingStaff staff, String justification) {
+        if (!"supervisor".equals(staff.role)) {
+            throw Problems.of(403, "no-browsing", "No name search for this role",
+                    "Only a supervisor may search by name; frontline staff find customers from what they present.");
+        }
+        if (justification == null || justification.strip().length() < MIN_JUSTIFICATION) {
+            throw Problems.badRequest("justification-needed", "Justification needed",
+                    "header X-Break-Glass-Justification must explain the search in at least " + MIN_JUSTIFICATION + " characters");
+        }
+    }
+
     @POST
     @Transactional
     @RolesAllowed(Roles.GATEWAY_SERVICE)
@@ -68,14 +80,7 @@ public class BreakGlassSearchResource {
     public List<Candidate> search(@Valid @BeanParam ActingStaff staff,
                                   @HeaderParam("X-Break-Glass-Justification") String justification,
                                   @NotNull @Valid SearchRequest request) {
-        if (!"supervisor".equals(staff.role)) {
-            throw Problems.of(403, "no-browsing", "No name search for this role",
-                    "Only a supervisor may search by name; frontline staff find customers from what they present.");
-        }
-        if (justification == null || justification.strip().length() < MIN_JUSTIFICATION) {
-            throw Problems.badRequest("justification-needed", "Justification needed",
-                    "header X-Break-Glass-Justification must explain the search in at least " + MIN_JUSTIFICATION + " characters");
-        }
+        require(staff, justification);
         String given = request.givenName() == null ? "" : request.givenName().strip().toLowerCase(Locale.ROOT);
         List<Candidate> found = Customer.<Customer>find(
                         "lower(familyName) = ?1 and status = ?2 and (?3 = '' or lower(givenName) like ?4) order by givenName",

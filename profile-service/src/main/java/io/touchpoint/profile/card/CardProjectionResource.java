@@ -7,6 +7,7 @@ import io.touchpoint.support.web.ActingStaff;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,7 +42,12 @@ public class CardProjectionResource {
     @APIResponse(responseCode = "400", description = "Malformed body, barcode or acting-staff headers")
     @APIResponse(responseCode = "404", description = "No customer matches the presented identifier")
     @APIResponse(responseCode = "409", description = "A booking reference and surname match more than one traveller")
-    public CardProjection project(@Valid @BeanParam ActingStaff staff, @NotNull @Valid CardProjectionRequest request) {
+    public CardProjection project(@Valid @BeanParam ActingStaff staff,
+                                  @HeaderParam("X-Break-Glass-Justification") String justification,
+                                  @NotNull @Valid CardProjectionRequest request) {
+        if (request.presented() instanceof PresentedIdentifier.BreakGlassCustomer) {
+            BreakGlassSearchResource.require(staff, justification);
+        }
         CardProjection projection = service.project(request.presented());
         // Who asked, never about whom: the gateway's access log holds the customer side.
         LOG.infof("card projection served to %s", staff.describe());

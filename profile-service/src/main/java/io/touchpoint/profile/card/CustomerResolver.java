@@ -41,6 +41,9 @@ public class CustomerResolver {
                             .orElseThrow(Problems::customerNotFound),
                     null);
             case PresentedIdentifier.BoardingPass pass -> fromBoardingPass(pass.barcode());
+            // Only reached through BreakGlass.require: a supervisor with a written justification.
+            case PresentedIdentifier.BreakGlassCustomer picked -> new Resolution(
+                    Customer.findActive(picked.customerId()).orElseThrow(Problems::customerNotFound), null);
         };
     }
 

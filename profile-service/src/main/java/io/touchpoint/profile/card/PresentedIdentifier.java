@@ -15,14 +15,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = PresentedIdentifier.BoardingPass.class, name = "BOARDING_PASS"),
         @JsonSubTypes.Type(value = PresentedIdentifier.BookingReference.class, name = "BOOKING_REFERENCE"),
-        @JsonSubTypes.Type(value = PresentedIdentifier.LoyaltyNumber.class, name = "LOYALTY_NUMBER")})
+        @JsonSubTypes.Type(value = PresentedIdentifier.LoyaltyNumber.class, name = "LOYALTY_NUMBER"),
+        @JsonSubTypes.Type(value = PresentedIdentifier.BreakGlassCustomer.class, name = "CUSTOMER_ID")})
 @Schema(oneOf = {PresentedIdentifier.BoardingPass.class, PresentedIdentifier.BookingReference.class,
-        PresentedIdentifier.LoyaltyNumber.class},
+        PresentedIdentifier.LoyaltyNumber.class, PresentedIdentifier.BreakGlassCustomer.class},
         discriminatorProperty = "type",
         discriminatorMapping = {
                 @DiscriminatorMapping(value = "BOARDING_PASS", schema = PresentedIdentifier.BoardingPass.class),
                 @DiscriminatorMapping(value = "BOOKING_REFERENCE", schema = PresentedIdentifier.BookingReference.class),
-                @DiscriminatorMapping(value = "LOYALTY_NUMBER", schema = PresentedIdentifier.LoyaltyNumber.class)})
+                @DiscriminatorMapping(value = "LOYALTY_NUMBER", schema = PresentedIdentifier.LoyaltyNumber.class),
+                @DiscriminatorMapping(value = "CUSTOMER_ID", schema = PresentedIdentifier.BreakGlassCustomer.class)})
 public sealed interface PresentedIdentifier {
 
     @Schema(name = "PresentedBoardingPass", description = "The scanned IATA BCBP barcode, exactly as the scanner typed it.")
@@ -36,6 +38,13 @@ public sealed interface PresentedIdentifier {
     record BookingReference(
             @NotBlank @Size(max = 7) @Schema(example = "ABC123") String bookingReference,
             @NotBlank @Size(max = 100) @Schema(example = "Desmarais") String surname)
+            implements PresentedIdentifier {
+    }
+
+    /** Not presented by the customer: a supervisor's break-glass pick from a name search, with a justification. */
+    @Schema(name = "BreakGlassCustomer", description = "Supervisors only, with X-Break-Glass-Justification")
+    record BreakGlassCustomer(
+            @jakarta.validation.constraints.NotNull @Schema(example = "3f1c2a9e-8a34-4c55-9d7e-1b2f3a4c5d6e") java.util.UUID customerId)
             implements PresentedIdentifier {
     }
 

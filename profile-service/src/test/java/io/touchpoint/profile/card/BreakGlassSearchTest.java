@@ -66,6 +66,28 @@ class BreakGlassSearchTest {
                 .when().post("/api/card-projections/search").then().statusCode(403);
     }
 
+    private static ValidatableResponse openCard(String role, String justification, UUID customerId) {
+        var request = given().auth().oauth2(Tokens.gateway())
+                .header("X-Acting-Subject", "staff-9").header("X-Acting-Role", role)
+                .header("X-Touchpoint", "GATE/B7").header("X-Purpose", "personalised-service");
+        if (justification != null) {
+            request.header("X-Break-Glass-Justification", justification);
+        }
+        return request.contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "CUSTOMER_ID", "customerId", customerId.toString())))
+                .when().post("/api/card-projections").then();
+    }
+
+    @Test
+    void aSupervisorMayOpenAFoundCustomersCardOnlyWithAJustification() {
+        UUID id = Fixtures.putCustomer(Fixtures.externalId("crm"), Fixtures.customer("Ada", "Pickedson"));
+
+        openCard("supervisor", JUSTIFICATION, id).statusCode(200).body("profile.familyName", org.hamcrest.Matchers.is("Pickedson"));
+        openCard("supervisor", null, id).statusCode(400);
+        openCard("gate-agent", JUSTIFICATION, id).statusCode(403);
+        openCard("supervisor", JUSTIFICATION, UUID.randomUUID()).statusCode(404);
+    }
+
     @Test
     void erasedCustomersAreNotFound() {
         String family = "Erasedson" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "q");

@@ -54,6 +54,17 @@ public class CardResource {
         Object requestId = context.getProperty("request-id");
         Downstream.Asker asker = new Downstream.Asker(token.getSubject(), role, request.touchpoint(), request.purpose(),
                 requestId == null ? UUID.randomUUID().toString() : requestId.toString());
+        if (request.isBreakGlass()) {
+            if (!"supervisor".equals(role)) {
+                cards.denied(asker, request.device(), request.justification());
+                throw Problems.of(403, "no-browsing", "Only supervisors open cards by customer id",
+                        "Frontline staff find customers from what they present.");
+            }
+            if (request.justification() == null) {
+                throw Problems.badRequest("justification-needed", "Justification needed",
+                        "justification: opening a card found by name needs a written justification of 30 characters or more");
+            }
+        }
         return cards.card(asker, request);
     }
 

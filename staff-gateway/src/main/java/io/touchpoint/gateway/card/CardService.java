@@ -43,7 +43,7 @@ public class CardService {
     public ObjectNode card(Downstream.Asker asker, CardRequest request) {
         JsonNode projection;
         try {
-            projection = downstream.projection(asker, request.presented());
+            projection = downstream.projection(asker, request.presented(), request.isBreakGlass() ? request.justification() : null);
         } catch (DownstreamRefusal refusal) {
             String outcome = refusal.status() == 404 ? "NOT_FOUND" : "DENIED";
             record(asker, request, null, List.of(), List.of(), outcome);
@@ -120,7 +120,8 @@ public class CardService {
 
     private void record(Downstream.Asker asker, CardRequest request, UUID customerId, List<String> fields,
                         List<String> receipts, String outcome) {
-        write(asker, request.device(), request.purpose(), customerId, fields, receipts, outcome, null);
+        write(asker, request.device(), request.purpose(), customerId, fields, receipts, outcome,
+                request.isBreakGlass() ? request.justification() : null);
     }
 
     private void write(Downstream.Asker asker, String device, String purpose, UUID customerId, List<String> fields,

@@ -37,13 +37,14 @@ public class Downstream {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = DownstreamRefusal.class)
     @Fallback(fallbackMethod = "profileUnavailable", skipOn = DownstreamRefusal.class)
-    public JsonNode projection(Asker asker, JsonNode presented) {
+    public JsonNode projection(Asker asker, JsonNode presented, String breakGlassJustification) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("presented", presented);
-        return profile.project(asker.subject(), asker.role(), asker.touchpoint(), asker.purpose(), asker.requestId(), body);
+        return profile.project(asker.subject(), asker.role(), asker.touchpoint(), asker.purpose(), asker.requestId(),
+                breakGlassJustification, body);
     }
 
-    JsonNode profileUnavailable(Asker asker, JsonNode presented) {
+    JsonNode profileUnavailable(Asker asker, JsonNode presented, String breakGlassJustification) {
         throw Problems.of(503, "profile-unavailable", "Customer profiles unavailable",
                 "The customer profile service did not answer in time; no card can be shown. Try again shortly.");
     }
@@ -59,7 +60,7 @@ public class Downstream {
     }
 
     JsonNode searchUnavailable(Asker asker, String justification, JsonNode query) {
-        return profileUnavailable(asker, query);
+        return profileUnavailable(asker, query, justification);
     }
 
     /** Consented preferences, or empty when recognition cannot answer: the card then says so. */

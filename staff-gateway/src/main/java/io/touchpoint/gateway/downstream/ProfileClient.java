@@ -21,7 +21,8 @@ public interface ProfileClient {
     @POST
     JsonNode project(@HeaderParam("X-Acting-Subject") String subject, @HeaderParam("X-Acting-Role") String role,
                      @HeaderParam("X-Touchpoint") String touchpoint, @HeaderParam("X-Purpose") String purpose,
-                     @HeaderParam("X-Request-Id") String requestId, JsonNode body);
+                     @HeaderParam("X-Request-Id") String requestId,
+                     @HeaderParam("X-Break-Glass-Justification") String justification, JsonNode body);
 
     @POST
     @Path("/search")

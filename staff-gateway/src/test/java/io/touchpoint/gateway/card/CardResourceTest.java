@@ -294,6 +294,33 @@ class CardResourceTest {
     }
 
     @Test
+    void aSupervisorOpensACardFoundByNameWithTheJustificationRecordedAndForwarded() {
+        String requestId = "glass-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.withRoles("staff-sup", "supervisor")).header("X-Request-Id", requestId)
+                .contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "CUSTOMER_ID", "customerId", customerId.toString()),
+                        "touchpoint", "GATE/B7", "purpose", "personalised-service", "justification", JUSTIFICATION))
+                .when().post("/api/cards").then().statusCode(200);
+
+        downstream.verify(postRequestedFor(urlEqualTo("/api/card-projections"))
+                .withHeader("X-Break-Glass-Justification", equalTo(JUSTIFICATION)));
+        List<AccessRecord> records = QuarkusTransaction.requiringNew().call(() -> AccessRecord.list("requestId", requestId));
+        assertThat(records).singleElement().extracting(r -> r.breakGlassJustification).isEqualTo(JUSTIFICATION);
+    }
+
+    @Test
+    void frontlineStaffCannotOpenACardByCustomerIdAndTheAttemptIsRecorded() {
+        given().auth().oauth2(Tokens.withRoles("staff-peek", "gate-agent")).contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "CUSTOMER_ID", "customerId", customerId.toString()),
+                        "touchpoint", "GATE/A1", "purpose", "personalised-service", "justification", JUSTIFICATION))
+                .when().post("/api/cards").then().statusCode(403);
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> AccessRecord.count("staffSubject = ?1 and outcome = 'DENIED'", "staff-peek")))
+                .isEqualTo(1);
+        downstream.verify(0, postRequestedFor(urlEqualTo("/api/card-projections")));
+    }
+
+    @Test
     void frontlineStaffCannotSearchByNameAndASupervisorNeedsARealJustification() {
         for (String role : List.of("gate-agent", "check-in-agent", "lounge-host", "cabin-crew")) {
             searchAs(role, JUSTIFICATION).statusCode(403).contentType("application/problem+json");

@@ -29,7 +29,7 @@ public class AccessLog {
     /** What a caller knows about one look; the log adds id, time and hash. */
     public record Entry(String requestId, String staffSubject, String role, String device, String touchpoint,
                         UUID customerId, String purpose, String policyVersion, List<String> fields, List<String> receipts,
-                        String outcome, String breakGlassJustification) {
+                        String outcome, String breakGlassJustification, Boolean flightToday) {
     }
 
     /** Joins the caller's transaction, so the record commits with (and before) whatever it describes. */
@@ -50,6 +50,7 @@ public class AccessLog {
         record.receipts = String.join(",", entry.receipts().stream().sorted().toList());
         record.outcome = entry.outcome();
         record.breakGlassJustification = entry.breakGlassJustification();
+        record.flightToday = entry.flightToday();
         record.recordHash = CanonicalRecord.sha256(record.content());
         record.persistAndFlush();
         return record;

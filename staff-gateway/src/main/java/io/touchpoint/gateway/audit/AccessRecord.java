@@ -34,10 +34,12 @@ public class AccessRecord extends PanacheEntityBase {
     public String outcome;
     public String breakGlassJustification;
     public byte[] recordHash;
+    /** Whether the customer had a flight in today's window; null when unknown (a miss, a search). */
+    public Boolean flightToday;
 
     public CanonicalRecord.Content content() {
         return new CanonicalRecord.Content(id, recordedAt, requestId, staffSubject, role, device, touchpoint, customerId,
-                purpose, policyVersion, split(fields), split(receipts), outcome, breakGlassJustification);
+                purpose, policyVersion, split(fields), split(receipts), outcome, breakGlassJustification, flightToday);
     }
 
     private static List<String> split(String joined) {

@@ -28,7 +28,7 @@ public final class CanonicalRecord {
 
     public record Content(UUID id, Instant recordedAt, String requestId, String staffSubject, String role, String device,
                           String touchpoint, UUID customerId, String purpose, String policyVersion, List<String> fields,
-                          List<String> receipts, String outcome, String breakGlassJustification) {
+                          List<String> receipts, String outcome, String breakGlassJustification, Boolean flightToday) {
     }
 
     public static String json(Content c) {
@@ -37,6 +37,7 @@ public final class CanonicalRecord {
         members.put("customerId", c.customerId() == null ? null : c.customerId().toString());
         members.put("device", c.device());
         members.put("fields", c.fields().stream().sorted().toList());
+        members.put("flightToday", c.flightToday());
         members.put("id", c.id().toString());
         members.put("outcome", c.outcome());
         members.put("policyVersion", c.policyVersion());
@@ -77,6 +78,7 @@ public final class CanonicalRecord {
             case null -> out.append("null");
             case String s -> string(out, s);
             case Integer i -> out.append(i);
+            case Boolean b -> out.append(b);
             case List<?> list -> {
                 out.append('[');
                 for (int i = 0; i < list.size(); i++) {

@@ -23,6 +23,7 @@ public class UnusualAccess {
     static final int RATE_MINIMUM = 20;
     static final int BREAK_GLASS_REPEATS = 3;
     static final int NOT_FOUND_REPEATS = 10;
+    static final int NO_FLIGHT_REPEATS = 5;
 
     private final EntityManager em;
 
@@ -79,6 +80,16 @@ public class UnusualAccess {
             findings.add(new Finding("many-misses", (String) row[0], ((Number) row[1]).longValue(), String.format(
                     "%s presented %d identifiers that matched nobody in this period. Many misses can mean guessing "
                             + "booking references or loyalty numbers to find someone.", row[0], ((Number) row[1]).longValue())));
+        }
+        for (Object[] row : rows("""
+                SELECT staff_subject, count(*) FROM access_record
+                WHERE recorded_at >= :from AND recorded_at < :to AND flight_today = false AND role <> 'supervisor'
+                GROUP BY staff_subject HAVING count(*) >= :minimum ORDER BY count(*) DESC""",
+                from, to, NO_FLIGHT_REPEATS)) {
+            findings.add(new Finding("no-flight-today", (String) row[0], ((Number) row[1]).longValue(), String.format(
+                    "%s opened %d cards of customers with no flight today. Frontline staff serve travellers in front of "
+                            + "them; cards of people who are not travelling suggest looking people up.",
+                    row[0], ((Number) row[1]).longValue())));
         }
         return findings;
     }

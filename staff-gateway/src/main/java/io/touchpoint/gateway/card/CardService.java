@@ -46,7 +46,7 @@ public class CardService {
             projection = downstream.projection(asker, request.presented(), request.isBreakGlass() ? request.justification() : null);
         } catch (DownstreamRefusal refusal) {
             String outcome = refusal.status() == 404 ? "NOT_FOUND" : "DENIED";
-            record(asker, request, null, List.of(), List.of(), outcome);
+            record(asker, request, null, List.of(), List.of(), outcome, null);
             throw Problems.of(refusal.status(), refusal.status() == 404 ? "customer-not-found" : "refused",
                     refusal.title(), refusal.detail());
         }
@@ -63,7 +63,8 @@ public class CardService {
         List<String> receipts = new ArrayList<>();
         shown.keySet().forEach(f -> receipts.addAll(receiptsByField.getOrDefault(f, List.of())));
         String outcome = recognition.isPresent() ? "SERVED" : "SERVED_WITHOUT_PREFERENCES";
-        record(asker, request, customerId, List.copyOf(shown.keySet()), receipts, outcome);
+        record(asker, request, customerId, List.copyOf(shown.keySet()), receipts, outcome,
+                !projection.path("itinerary").isEmpty());
 
         ObjectNode card = JSON.objectNode();
         card.put("requestId", asker.requestId());
@@ -95,13 +96,13 @@ public class CardService {
             throw Problems.of(refusal.status(), "refused", refusal.title(), refusal.detail());
         }
         if (candidates.isEmpty()) {
-            write(asker, request.device(), request.purpose(), null, List.of(), List.of(), "NOT_FOUND", request.justification());
+            write(asker, request.device(), request.purpose(), null, List.of(), List.of(), "NOT_FOUND", request.justification(), null);
         }
         ArrayNode shown = JSON.arrayNode();
         for (JsonNode candidate : candidates) {
             UUID customerId = UUID.fromString(candidate.path("customerId").asText());
             write(asker, request.device(), request.purpose(), customerId, List.of(SEARCH_RESULT), List.of(), "SERVED",
-                    request.justification());
+                    request.justification(), null);
             shown.add(candidate);
         }
         return shown;
@@ -112,23 +113,24 @@ public class CardService {
     /** Records a refused attempt; if even that cannot be written, the refusal stands all the same. */
     public void denied(Downstream.Asker asker, String device, String justification) {
         try {
-            write(asker, device, asker.purpose(), null, List.of(), List.of(), "DENIED", justification);
+            write(asker, device, asker.purpose(), null, List.of(), List.of(), "DENIED", justification, null);
         } catch (RuntimeException e) {
             LOG.warnf("a denied attempt by %s could not be recorded", asker.role());
         }
     }
 
     private void record(Downstream.Asker asker, CardRequest request, UUID customerId, List<String> fields,
-                        List<String> receipts, String outcome) {
+                        List<String> receipts, String outcome, Boolean flightToday) {
         write(asker, request.device(), request.purpose(), customerId, fields, receipts, outcome,
-                request.isBreakGlass() ? request.justification() : null);
+                request.isBreakGlass() ? request.justification() : null, flightToday);
     }
 
     private void write(Downstream.Asker asker, String device, String purpose, UUID customerId, List<String> fields,
-                       List<String> receipts, String outcome, String breakGlassJustification) {
+                       List<String> receipts, String outcome, String breakGlassJustification, Boolean flightToday) {
         try {
             accessLog.record(new AccessLog.Entry(asker.requestId(), asker.subject(), asker.role(), device,
-                    asker.touchpoint(), customerId, purpose, policy.version(), fields, receipts, outcome, breakGlassJustification));
+                    asker.touchpoint(), customerId, purpose, policy.version(), fields, receipts, outcome, breakGlassJustification,
+                    flightToday));
         } catch (RuntimeException e) {
             // Every look is recorded, or nothing is shown.
             throw Problems.of(503, "access-log-unavailable", "Access could not be recorded",

@@ -33,7 +33,7 @@ class AccessLogTest {
     private static AccessLog.Entry entry(String requestId) {
         return new AccessLog.Entry(requestId, "staff-4711", "gate-agent", "tablet-17", "GATE/A12", UUID.randomUUID(),
                 "personalised-service", "2026-11-23.1", List.of("tier", "greeting"), List.of(UUID.randomUUID().toString()),
-                "SERVED", null);
+                "SERVED", null, true);
     }
 
     @Test

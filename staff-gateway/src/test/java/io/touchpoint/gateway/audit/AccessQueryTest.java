@@ -28,7 +28,7 @@ class AccessQueryTest {
 
     private void look(UUID customer, String staff, String role, String touchpoint, String outcome, String breakGlass) {
         log.record(new AccessLog.Entry("req-" + UUID.randomUUID(), staff, role, "tablet-1", touchpoint, customer,
-                "personalised-service", "2026-11-23.1", List.of("greeting", "tier"), List.of(), outcome, breakGlass));
+                "personalised-service", "2026-11-23.1", List.of("greeting", "tier"), List.of(), outcome, breakGlass, true));
     }
 
     @Test

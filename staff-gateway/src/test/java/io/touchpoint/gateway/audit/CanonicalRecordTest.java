@@ -18,12 +18,13 @@ class CanonicalRecordTest {
             UUID.fromString("3f1c2a9e-8a34-4c55-9d7e-1b2f3a4c5d6e"), "personalised-service", "2026-11-23.1",
             List.of("tier", "greeting", "preference-seat"),
             List.of("b0000000-0000-4000-8000-000000000002", "a0000000-0000-4000-8000-000000000001"),
-            "SERVED", null);
+            "SERVED", null, true);
 
     /** The documented form (docs/access-log.md), written out by hand. */
     private static final String EXPECTED = "{\"breakGlassJustification\":null,"
             + "\"customerId\":\"3f1c2a9e-8a34-4c55-9d7e-1b2f3a4c5d6e\",\"device\":\"tablet-17\","
-            + "\"fields\":[\"greeting\",\"preference-seat\",\"tier\"],\"id\":\"7d3c1b2a-0000-4000-8000-000000000001\","
+            + "\"fields\":[\"greeting\",\"preference-seat\",\"tier\"],\"flightToday\":true,"
+            + "\"id\":\"7d3c1b2a-0000-4000-8000-000000000001\","
             + "\"outcome\":\"SERVED\",\"policyVersion\":\"2026-11-23.1\",\"purpose\":\"personalised-service\","
             + "\"receipts\":[\"a0000000-0000-4000-8000-000000000001\",\"b0000000-0000-4000-8000-000000000002\"],"
             + "\"recordedAt\":\"2026-11-23T10:15:30.123456Z\",\"requestId\":\"req-1\",\"role\":\"gate-agent\","
@@ -46,7 +47,7 @@ class CanonicalRecordTest {
         CanonicalRecord.Content shuffled = new CanonicalRecord.Content(RECORD.id(), RECORD.recordedAt(), RECORD.requestId(),
                 RECORD.staffSubject(), RECORD.role(), RECORD.device(), RECORD.touchpoint(), RECORD.customerId(),
                 RECORD.purpose(), RECORD.policyVersion(), List.of("preference-seat", "tier", "greeting"),
-                List.of(RECORD.receipts().get(1), RECORD.receipts().get(0)), RECORD.outcome(), null);
+                List.of(RECORD.receipts().get(1), RECORD.receipts().get(0)), RECORD.outcome(), null, true);
 
         assertThat(CanonicalRecord.sha256(shuffled)).isEqualTo(CanonicalRecord.sha256(RECORD));
     }
@@ -55,7 +56,7 @@ class CanonicalRecordTest {
     void anyChangeOfContentChangesTheHash() {
         CanonicalRecord.Content changed = new CanonicalRecord.Content(RECORD.id(), RECORD.recordedAt(), RECORD.requestId(),
                 RECORD.staffSubject(), "supervisor", RECORD.device(), RECORD.touchpoint(), RECORD.customerId(),
-                RECORD.purpose(), RECORD.policyVersion(), RECORD.fields(), RECORD.receipts(), RECORD.outcome(), null);
+                RECORD.purpose(), RECORD.policyVersion(), RECORD.fields(), RECORD.receipts(), RECORD.outcome(), null, true);
 
         assertThat(CanonicalRecord.sha256(changed)).isNotEqualTo(CanonicalRecord.sha256(RECORD));
     }
@@ -64,7 +65,7 @@ class CanonicalRecordTest {
     void stringsAreEscapedOnlyWhereJsonRequires() {
         CanonicalRecord.Content breakGlass = new CanonicalRecord.Content(RECORD.id(), RECORD.recordedAt(), RECORD.requestId(),
                 RECORD.staffSubject(), "supervisor", null, RECORD.touchpoint(), null, RECORD.purpose(),
-                RECORD.policyVersion(), List.of(), List.of(), "SERVED", "Passenger \"unwell\"\\\n\tlé\u0001");
+                RECORD.policyVersion(), List.of(), List.of(), "SERVED", "Passenger \"unwell\"\\\n\tlé\u0001", null);
 
         assertThat(CanonicalRecord.json(breakGlass))
                 .startsWith("{\"breakGlassJustification\":\"Passenger \\\"unwell\\\"\\\\\\n\\tlé\\u0001\",\"customerId\":null,\"device\":null,\"fields\":[]");

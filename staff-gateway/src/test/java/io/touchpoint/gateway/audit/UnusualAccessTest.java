@@ -78,6 +78,27 @@ class UnusualAccessTest {
     }
 
     @Test
+    void cardsOfCustomersWithNoFlightTodayAreFlagged() {
+        String peeker = "peeker-" + UUID.randomUUID();
+        Instant start = Instant.now().minus(Duration.ofHours(3));
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 6; i++) {
+                em.createNativeQuery("""
+                                INSERT INTO access_record (id, recorded_at, request_id, staff_subject, role, touchpoint, customer_id,
+                                    purpose, policy_version, fields, receipts, outcome, flight_today, record_hash)
+                                VALUES (gen_random_uuid(), :at, :request, :staff, 'lounge-host', 'LOUNGE/T5', gen_random_uuid(),
+                                    'personalised-service', 'v', 'greeting', '', 'SERVED', false, decode(repeat('00', 32), 'hex'))""")
+                        .setParameter("at", start.plus(Duration.ofMinutes(i))).setParameter("request", "req-" + UUID.randomUUID())
+                        .setParameter("staff", peeker).executeUpdate();
+            }
+        });
+
+        String findings = report(start.minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofMinutes(1)));
+
+        org.hamcrest.MatcherAssert.assertThat(findings, containsString("\"rule\":\"no-flight-today\",\"staffSubject\":\"" + peeker));
+    }
+
+    @Test
     void aPeriodThatEndsBeforeItStartsIsABadRequest() {
         given().auth().oauth2(Tokens.withRoles("auditor", "compliance-auditor"))
                 .queryParam("from", "2026-11-23T00:00:00Z").queryParam("to", "2026-11-22T00:00:00Z")

@@ -105,6 +105,7 @@ class CardResourceTest {
             // The lounge host sees meals and the photo, not the seat: only those receipts were used.
             assertThat(r.receipts).contains(MEAL_RECEIPT, PHOTO_RECEIPT).doesNotContain(SEAT_RECEIPT);
             assertThat(r.fields + r.receipts).doesNotContain("vegan", "aisle", "walking-aid", "Desmarais");
+            assertThat(r.flightToday).as("the contract's customer flies today").isTrue();
         });
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.touchpoint.support.web.JsonErrors;
+import io.touchpoint.support.web.Throwables;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -210,7 +211,7 @@ public class BulkImporter {
         } catch (RuntimeException batchRefused) {
             // The exception class only: its message may quote the offending values.
             LOG.warnf("import batch of %d lines refused by the database (%s); retrying line by line",
-                    batch.size(), rootCause(batchRefused).getClass().getSimpleName());
+                    batch.size(), Throwables.rootCause(batchRefused).getClass().getSimpleName());
             // Some line broke a database rule the checks did not foresee: find it by going one line at a time.
             for (Line line : batch) {
                 Report single = new Report();
@@ -224,14 +225,6 @@ public class BulkImporter {
             return;
         }
         report.add(attempt);
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private void apply(Line line, Report report) {

@@ -40,7 +40,7 @@ public class PersistenceProblemMapper {
             return Problems.of(409, "conflict", "Conflicts with stored data",
                     "Another request changed the same data at the same time, or a value must be unique; retry.").toResponse();
         }
-        LOG.errorf("database failure: %s (SQL state %s)", rootCause(e).getClass().getName(), state);
+        LOG.errorf("database failure: %s (SQL state %s)", Throwables.rootCause(e).getClass().getName(), state);
         return Problems.of(500, "internal", "Internal error", "The request could not be completed.").toResponse();
     }
 
@@ -51,13 +51,5 @@ public class PersistenceProblemMapper {
             }
         }
         return null;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

@@ -5,7 +5,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,7 +28,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,8 +39,6 @@ import java.util.UUID;
 @Tag(name = "Compliance", description = "For compliance reviewers (role compliance-auditor)")
 @SecurityRequirement(name = "SecurityScheme")
 public class ComplianceResource {
-
-    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final AccessQuery query;
     private final UnusualAccess unusual;
@@ -60,8 +58,8 @@ public class ComplianceResource {
     @APIResponse(responseCode = "200", description = "The findings, possibly none")
     public List<UnusualAccess.Finding> unusualAccess(@QueryParam("from") @Schema(example = "2026-11-22T00:00:00Z") String from,
                                                      @QueryParam("to") @Schema(example = "2026-11-23T00:00:00Z") String to) {
-        Instant end = to == null ? Instant.now() : instant("to", to);
-        Instant start = from == null ? end.minus(java.time.Duration.ofHours(24)) : instant("from", from);
+        Instant end = to == null ? Instant.now() : ComplianceFilter.instant("to", to);
+        Instant start = from == null ? end.minus(java.time.Duration.ofHours(24)) : ComplianceFilter.instant("from", from);
         if (!start.isBefore(end)) {
             throw Problems.badRequest("invalid-period", "Invalid period", "from must be before to");
         }
@@ -105,18 +103,10 @@ public class ComplianceResource {
     @Operation(summary = "Search access records, newest first, one page at a time")
     @APIResponse(responseCode = "200", description = "One page of records")
     @APIResponse(responseCode = "400", description = "A malformed filter or cursor")
-    public Rows search(@QueryParam("customerId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String customerId,
-                       @QueryParam("staffSubject") @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}") String staffSubject,
-                       @QueryParam("touchpoint") @Pattern(regexp = "[A-Z][A-Z_]{1,19}/[A-Za-z0-9._-]{1,40}") String touchpoint,
-                       @QueryParam("role") @Pattern(regexp = "gate-agent|check-in-agent|lounge-host|cabin-crew|supervisor") String role,
-                       @QueryParam("from") @Schema(example = "2026-11-01T00:00:00Z") String from,
-                       @QueryParam("to") @Schema(example = "2026-12-01T00:00:00Z") String to,
-                       @QueryParam("outcome") @Pattern(regexp = "SERVED|SERVED_WITHOUT_PREFERENCES|NOT_FOUND|DENIED|FAILED") String outcome,
-                       @QueryParam("breakGlass") Boolean breakGlass,
+    public Rows search(@Valid @BeanParam ComplianceFilter filters,
                        @QueryParam("cursor") String cursor,
                        @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(AccessQuery.MAX_PAGE) int limit) {
-        AccessQuery.Filter filter = new AccessQuery.Filter(customerId == null ? null : UUID.fromString(customerId), staffSubject, touchpoint, role,
-                instant("from", from), instant("to", to), outcome, breakGlass);
+        AccessQuery.Filter filter = filters.toFilter();
         AccessQuery.Page page = query.page(filter, cursor, limit);
         return new Rows(page.records().stream().map(Row::of).toList(), page.next());
     }
@@ -130,16 +120,8 @@ public class ComplianceResource {
                     + "receipts,outcome,breakGlassJustification,recordHash\r\n7d3c1b2a-0000-4000-8000-000000000001,"
                     + "2026-11-23T10:15:30.123456Z,req-1,0b8c6f0e-staff,gate-agent,tablet-17,GATE/A12,"
                     + "3f1c2a9e-8a34-4c55-9d7e-1b2f3a4c5d6e,personalised-service,2026-11-23.1,greeting tier,,SERVED,,9f86d0…\r\n"))
-    public Response export(@QueryParam("customerId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String customerId,
-                           @QueryParam("staffSubject") @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}") String staffSubject,
-                           @QueryParam("touchpoint") @Pattern(regexp = "[A-Z][A-Z_]{1,19}/[A-Za-z0-9._-]{1,40}") String touchpoint,
-                           @QueryParam("role") @Pattern(regexp = "gate-agent|check-in-agent|lounge-host|cabin-crew|supervisor") String role,
-                           @QueryParam("from") String from,
-                           @QueryParam("to") String to,
-                           @QueryParam("outcome") @Pattern(regexp = "SERVED|SERVED_WITHOUT_PREFERENCES|NOT_FOUND|DENIED|FAILED") String outcome,
-                           @QueryParam("breakGlass") Boolean breakGlass) {
-        AccessQuery.Filter filter = new AccessQuery.Filter(customerId == null ? null : UUID.fromString(customerId), staffSubject,
-                touchpoint, role, instant("from", from), instant("to", to), outcome, breakGlass);
+    public Response export(@Valid @BeanParam ComplianceFilter filters) {
+        AccessQuery.Filter filter = filters.toFilter();
         StreamingOutput csv = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             writer.write(CsvRows.HEADER);
@@ -157,16 +139,5 @@ public class ComplianceResource {
             writer.flush();
         };
         return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"access-records.csv\"").build();
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw Problems.badRequest("invalid-time", "Invalid time", name + ": must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
-        }
     }
 }

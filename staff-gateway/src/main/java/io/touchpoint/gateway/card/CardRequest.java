@@ -1,6 +1,7 @@
 package io.touchpoint.gateway.card;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.touchpoint.support.web.ActingStaff;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,11 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CardRequest(
         @NotNull @Schema(description = "What the customer presented: BOARDING_PASS, BOOKING_REFERENCE (with surname) or LOYALTY_NUMBER",
                 example = "{\"type\":\"LOYALTY_NUMBER\",\"loyaltyNumber\":\"TP 1234 5678\"}") JsonNode presented,
-        @NotNull @Pattern(regexp = "[A-Z][A-Z_]{1,19}/[A-Za-z0-9._-]{1,40}", message = "must be TYPE/ID, e.g. GATE/A12")
+        @NotNull @Pattern(regexp = ActingStaff.TOUCHPOINT, message = "must be TYPE/ID, e.g. GATE/A12")
         @Schema(example = "GATE/A12") String touchpoint,
         @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,49}", message = "must be a purpose key such as personalised-service")
         @Schema(example = "personalised-service") String purpose,
-        @Pattern(regexp = "gate-agent|check-in-agent|lounge-host|cabin-crew|supervisor", message = "must be a staff role you hold")
+        @Pattern(regexp = ActingStaff.STAFF_ROLES, message = "must be a staff role you hold")
         @Schema(example = "gate-agent", description = "Needed only when your token holds more than one staff role") String role,
         @Pattern(regexp = "[A-Za-z0-9._-]{1,100}", message = "must be a device id of letters, digits, . _ -")
         @Schema(example = "tablet-17") String device,

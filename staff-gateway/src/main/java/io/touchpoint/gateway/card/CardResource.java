@@ -51,9 +51,7 @@ public class CardResource {
     @APIResponse(responseCode = "503", description = "Profiles unavailable, or the look could not be recorded: no card")
     public ObjectNode card(@NotNull @Valid CardRequest request, @Context ContainerRequestContext context) {
         String role = actingRole(request.role());
-        Object requestId = context.getProperty("request-id");
-        Downstream.Asker asker = new Downstream.Asker(token.getSubject(), role, request.touchpoint(), request.purpose(),
-                requestId == null ? UUID.randomUUID().toString() : requestId.toString());
+        Downstream.Asker asker = asker(role, request.touchpoint(), request.purpose(), context);
         if (request.isBreakGlass()) {
             if (!"supervisor".equals(role)) {
                 cards.denied(asker, request.device(), request.justification());
@@ -80,12 +78,10 @@ public class CardResource {
     @APIResponse(responseCode = "400", description = "No name, or a justification shorter than 30 characters")
     @APIResponse(responseCode = "403", description = "Not a supervisor (the attempt is recorded)")
     public ArrayNode search(@NotNull @Valid SearchRequest request, @Context ContainerRequestContext context) {
-        Object requestId = context.getProperty("request-id");
         boolean supervisor = identity.hasRole("supervisor");
         String role = supervisor ? "supervisor"
                 : ScopePolicy.STAFF_ROLES.stream().filter(identity::hasRole).sorted().findFirst().orElseThrow();
-        Downstream.Asker asker = new Downstream.Asker(token.getSubject(), role, request.touchpoint(), request.purpose(),
-                requestId == null ? UUID.randomUUID().toString() : requestId.toString());
+        Downstream.Asker asker = asker(role, request.touchpoint(), request.purpose(), context);
         if (!supervisor) {
             // A frontline attempt to browse is refused, and recorded: a denied attempt is part of the trail.
             cards.denied(asker, request.device(), request.justification());
@@ -93,6 +89,13 @@ public class CardResource {
                     "Only a supervisor may search by name; frontline staff find customers from what they present.");
         }
         return cards.search(asker, request);
+    }
+
+    /** Who is asking, under the request id the request log gave this request. */
+    private Downstream.Asker asker(String role, String touchpoint, String purpose, ContainerRequestContext context) {
+        Object requestId = context.getProperty("request-id");
+        return new Downstream.Asker(token.getSubject(), role, touchpoint, purpose,
+                requestId == null ? UUID.randomUUID().toString() : requestId.toString());
     }
 
     /** The staff role acted in: the one named, which the token must hold, or the token's only staff role. */

@@ -1,6 +1,7 @@
 package io.touchpoint.gateway.card;
 
 import jakarta.validation.constraints.NotBlank;
+import io.touchpoint.support.web.ActingStaff;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -12,7 +13,7 @@ public record SearchRequest(
         @Size(max = 100) @Schema(example = "Luc") String givenName,
         @NotBlank @Size(min = 30, max = 2000, message = "must explain the search in 30 to 2000 characters")
         @Schema(example = "Passenger collapsed at gate B7; the medical team needs to identify him") String justification,
-        @NotNull @Pattern(regexp = "[A-Z][A-Z_]{1,19}/[A-Za-z0-9._-]{1,40}", message = "must be TYPE/ID, e.g. GATE/A12")
+        @NotNull @Pattern(regexp = ActingStaff.TOUCHPOINT, message = "must be TYPE/ID, e.g. GATE/A12")
         @Schema(example = "GATE/B7") String touchpoint,
         @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,49}", message = "must be a purpose key such as personalised-service")
         @Schema(example = "personalised-service") String purpose,

@@ -1,5 +1,7 @@
 package io.touchpoint.gateway.audit;
 
+import io.touchpoint.merkle.CanonicalJson;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,7 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 import java.util.UUID;
 
 /**
@@ -32,7 +34,7 @@ public final class CanonicalRecord {
     }
 
     public static String json(Content c) {
-        Map<String, Object> members = new TreeMap<>(); // JCS: members sorted by key (all ASCII here)
+        Map<String, Object> members = new HashMap<>(); // CanonicalJson sorts the members
         members.put("breakGlassJustification", c.breakGlassJustification());
         members.put("customerId", c.customerId() == null ? null : c.customerId().toString());
         members.put("device", c.device());
@@ -49,16 +51,7 @@ public final class CanonicalRecord {
         members.put("staffSubject", c.staffSubject());
         members.put("touchpoint", c.touchpoint());
         members.put("v", VERSION);
-        StringBuilder out = new StringBuilder("{");
-        members.forEach((key, value) -> {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            string(out, key);
-            out.append(':');
-            value(out, value);
-        });
-        return out.append('}').toString();
+        return CanonicalJson.write(members);
     }
 
     public static byte[] bytes(Content content) {
@@ -71,50 +64,5 @@ public final class CanonicalRecord {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private static void value(StringBuilder out, Object value) {
-        switch (value) {
-            case null -> out.append("null");
-            case String s -> string(out, s);
-            case Integer i -> out.append(i);
-            case Boolean b -> out.append(b);
-            case List<?> list -> {
-                out.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    value(out, list.get(i));
-                }
-                out.append(']');
-            }
-            default -> throw new IllegalArgumentException("not canonicalisable: " + value.getClass().getSimpleName());
-        }
-    }
-
-    /** RFC 8785 string serialisation: escape quote, backslash and control characters; all else verbatim. */
-    private static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

@@ -1,0 +1,36 @@
+package io.touchpoint.support.trail;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "touchpoint.trail")
+public interface TrailConfig {
+
+    /** Origin of this service's trees; each checkpoint's first line is {@code origin/tree}. */
+    String origin();
+
+    /** The Ed25519 signer key, {@code PRIVATE+KEY+name+hash+key} (a secret: from the environment, never the repository). */
+    Optional<String> signingKey();
+
+    /** A file holding the signer key, e.g. a mounted Kubernetes secret. */
+    Optional<Path> signingKeyFile();
+
+    /** How often the integrator runs ({@code off} to run it only on demand). */
+    @WithDefault("1s")
+    String integrateEvery();
+
+    /** Entries integrated per run at most; the rest wait for the next run. */
+    @WithDefault("1000")
+    int batchSize();
+
+    /**
+     * How long an entry may take from its timestamp to its commit. A month's tree closes this long after the
+     * month ends; an entry integrated later than this after its timestamp is reported as backdated.
+     */
+    @WithDefault("5m")
+    Duration lag();
+}

@@ -1,0 +1,143 @@
+package io.touchpoint.support.trail;
+
+import io.touchpoint.support.web.Problems;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/** The verifiable trail for compliance auditors and witnesses: checkpoints, proofs and re-verification. */
+@Path("/api/trail")
+@RolesAllowed("compliance-auditor")
+@Tag(name = "Verifiable trail", description = "Signed checkpoints, inclusion and consistency proofs, re-verification (docs/audit-trail.md)")
+@SecurityRequirement(name = "SecurityScheme")
+public class TrailResource {
+
+    private static final String TREE = "[0-9]{4}-[0-9]{2}|epochs";
+
+    private final TrailStore store;
+    private final TrailProofs proofs;
+    private final TrailVerification verification;
+    private final TrailSigner signer;
+    private final TrailIntegrator integrator;
+
+    public TrailResource(TrailStore store, TrailProofs proofs, TrailVerification verification, TrailSigner signer, TrailIntegrator integrator) {
+        this.store = store;
+        this.proofs = proofs;
+        this.verification = verification;
+        this.signer = signer;
+        this.integrator = integrator;
+    }
+
+    public record Tree(@Schema(example = "2026-11") String tree,
+                       @Schema(example = "touchpoint.example/access-log/2026-11") String origin,
+                       @Schema(example = "1200") long size,
+                       @Schema(example = "3Wi76oUqg7J/8lt2XEpYaBwi4mm4cLjZ78bFO7QgrBE=") String root,
+                       @Schema(example = "2026-11-23T10:00:00Z") Instant signedAt,
+                       @Schema(description = "A closed month: its final checkpoint is a leaf of the epochs tree", example = "false") boolean closed) {
+    }
+
+    public record Trail(@Schema(description = "The Ed25519 note verifier key; pin it out of band, do not trust this copy alone",
+                                example = "touchpoint.example/access-log+5b6c1a2e+AcQ1b...") String verifierKey,
+                        List<Tree> trees) {
+    }
+
+    @GET
+    @Transactional
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The trees (one per month, and epochs) with their latest signed sizes and roots")
+    @APIResponse(responseCode = "200", description = "The trail's trees")
+    public Trail trail() {
+        List<Tree> trees = store.latestCheckpoints().stream()
+                .map(c -> new Tree(c.tree(), integrator.origin(c.tree()), c.size(), Base64.getEncoder().encodeToString(c.root()),
+                        c.signedAt(), store.epoch(c.tree()).isPresent()))
+                .toList();
+        return new Trail(signer.verifier().encoded(), trees);
+    }
+
+    @GET
+    @Path("/trees/{tree}/checkpoint")
+    @Transactional
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "A signed checkpoint (C2SP tlog-checkpoint as a signed note): the latest, or the one at a size")
+    @APIResponse(responseCode = "200", description = "The signed note")
+    @APIResponse(responseCode = "404", description = "No such tree or checkpoint")
+    public String checkpoint(@PathParam("tree") String tree, @QueryParam("size") Long size) {
+        return proofs.checkpoint(tree(tree), size);
+    }
+
+    @GET
+    @Path("/trees/{tree}/consistency")
+    @Transactional
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A consistency proof between two sizes of a tree: the smaller is a prefix of the larger")
+    @APIResponse(responseCode = "200", description = "The proof, with the signed checkpoint at the larger size")
+    @APIResponse(responseCode = "400", description = "Sizes out of order or beyond the latest checkpoint")
+    public TrailProofs.ConsistencyProof consistency(@PathParam("tree") String tree, @QueryParam("from") Long from, @QueryParam("to") Long to) {
+        if (from == null || to == null) {
+            throw Problems.badRequest("missing-tree-sizes", "Missing tree sizes", "give both from and to, e.g. ?from=1000&to=1200");
+        }
+        return proofs.consistency(tree(tree), from, to);
+    }
+
+    @GET
+    @Path("/entries/{id}/proof")
+    @Transactional
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An inclusion proof for one entry, with the entry's canonical bytes and the signed checkpoint")
+    @APIResponse(responseCode = "200", description = "The proof")
+    @APIResponse(responseCode = "404", description = "No such entry in any tree yet (entries join a tree within seconds)")
+    public TrailProofs.InclusionProof entryProof(@PathParam("id") UUID id) {
+        return proofs.inclusion(id, true).orElseThrow(() -> Problems.of(404, "entry-not-in-trail", "Entry not in the trail",
+                "no tree holds an entry with this id; a new entry joins a tree within seconds"));
+    }
+
+    @GET
+    @Path("/epochs/{epoch}/proof")
+    @Transactional
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Proof that a closed month's final checkpoint is in the long-lived epochs tree")
+    @APIResponse(responseCode = "200", description = "The proof")
+    @APIResponse(responseCode = "404", description = "The month is not closed")
+    public TrailProofs.EpochProof epochProof(@PathParam("epoch") String epoch) {
+        if (!epoch.matches("[0-9]{4}-[0-9]{2}")) {
+            throw Problems.badRequest("invalid-epoch", "Invalid epoch", "an epoch is a month, yyyy-MM");
+        }
+        return proofs.epoch(epoch).orElseThrow(() -> Problems.of(404, "epoch-not-closed", "Epoch not closed",
+                "the month " + epoch + " has no final checkpoint yet; months close a few minutes after they end"));
+    }
+
+    @POST
+    @Path("/trees/{tree}/verification")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Re-verify a tree now: signature, stored tree against the signed root, and each entry in [from, to) against its leaf",
+            description = "Reports every problem, the one at the lowest leaf index first. At most "
+                    + TrailVerification.MAX_RANGE + " entries re-read per request.")
+    @APIResponse(responseCode = "200", description = "The report; intact is false when anything was found")
+    @APIResponse(responseCode = "400", description = "Invalid or too large range")
+    public TrailVerification.Report verify(@PathParam("tree") String tree, @QueryParam("from") Long from, @QueryParam("to") Long to) {
+        return verification.verify(tree(tree), from, to);
+    }
+
+    private static String tree(String tree) {
+        if (!tree.matches(TREE)) {
+            throw Problems.badRequest("invalid-tree", "Invalid tree", "a tree is a month, yyyy-MM, or epochs");
+        }
+        return tree;
+    }
+}

@@ -1,0 +1,365 @@
+package io.touchpoint.support.trail;
+
+import io.agroal.api.AgroalDataSource;
+import io.touchpoint.merkle.NodeId;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The trail tables, in plain JDBC so that leaves and nodes go in as batches. Every method joins the caller's
+ * transaction (the pooled connection is the transaction's).
+ */
+@ApplicationScoped
+public class TrailStore {
+
+    /** One integrator across all instances of a service: the holder of this transaction-scoped advisory lock. */
+    private static final long INTEGRATOR_LOCK = 0x7472_6169_6c00_0001L;
+
+    public record Leaf(String tree, long index, UUID entryId, Instant recordedAt, Instant integratedAt) {
+    }
+
+    public record Node(NodeId id, byte[] hash) {
+    }
+
+    public record StoredCheckpoint(String tree, long size, byte[] root, String note, Instant signedAt) {
+    }
+
+    public record StoredEpoch(String epoch, long size, byte[] root, String note, long epochsLeafIndex, Instant closedAt) {
+    }
+
+    private final AgroalDataSource dataSource;
+
+    public TrailStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    private <T> T run(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.on(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("trail storage failed (SQL state " + e.getSQLState() + ")", e);
+        }
+    }
+
+    boolean tryLead() {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+                s.setLong(1, INTEGRATOR_LOCK);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    List<TrailEntries.Ref> pending(int limit) {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT entry_id, recorded_at FROM trail_pending ORDER BY recorded_at, entry_id LIMIT ?")) {
+                s.setInt(1, limit);
+                List<TrailEntries.Ref> refs = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        refs.add(new TrailEntries.Ref(rs.getObject(1, UUID.class), instant(rs, 2)));
+                    }
+                }
+                return refs;
+            }
+        });
+    }
+
+    boolean anyPendingBefore(Instant end) {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM trail_pending WHERE recorded_at < ? LIMIT 1")) {
+                s.setTimestamp(1, Timestamp.from(end));
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    void deletePending(Collection<UUID> ids) {
+        run(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM trail_pending WHERE entry_id = ANY (?)")) {
+                Array array = c.createArrayOf("uuid", ids.toArray());
+                s.setArray(1, array);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    public long size(String tree) {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT coalesce(max(leaf_index) + 1, 0) FROM trail_leaf WHERE tree = ?")) {
+                s.setString(1, tree);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** The stored hashes of the given nodes, in one query. */
+    public Map<NodeId, byte[]> nodes(String tree, Collection<NodeId> ids) {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT n.level, n.node_index, n.hash FROM trail_node n
+                    JOIN unnest(?::smallint[], ?::bigint[]) AS wanted(level, node_index)
+                      ON n.level = wanted.level AND n.node_index = wanted.node_index
+                    WHERE n.tree = ?""")) {
+                s.setArray(1, c.createArrayOf("smallint", ids.stream().map(id -> (short) id.level()).toArray()));
+                s.setArray(2, c.createArrayOf("bigint", ids.stream().map(NodeId::index).toArray()));
+                s.setString(3, tree);
+                Map<NodeId, byte[]> found = new HashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(new NodeId(rs.getShort(1), rs.getLong(2)), rs.getBytes(3));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    /** Leaf hashes (level-0 nodes) of leaves {@code [from, to)}, in order; a missing leaf is absent from the map. */
+    Map<Long, byte[]> leafHashes(String tree, long from, long to) {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT node_index, hash FROM trail_node WHERE tree = ? AND level = 0 AND node_index >= ? AND node_index < ?")) {
+                s.setString(1, tree);
+                s.setLong(2, from);
+                s.setLong(3, to);
+                Map<Long, byte[]> found = new HashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getLong(1), rs.getBytes(2));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    void append(List<Leaf> leaves, String tree, List<Node> nodes) {
+        run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO trail_leaf (tree, leaf_index, entry_id, recorded_at, integrated_at) VALUES (?, ?, ?, ?, ?)")) {
+                for (Leaf leaf : leaves) {
+                    s.setString(1, leaf.tree());
+                    s.setLong(2, leaf.index());
+                    s.setObject(3, leaf.entryId());
+                    s.setTimestamp(4, leaf.recordedAt() == null ? null : Timestamp.from(leaf.recordedAt()));
+                    s.setTimestamp(5, Timestamp.from(leaf.integratedAt()));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO trail_node (tree, level, node_index, hash) VALUES (?, ?, ?, ?)")) {
+                for (Node node : nodes) {
+                    s.setString(1, tree);
+                    s.setShort(2, (short) node.id().level());
+                    s.setLong(3, node.id().index());
+                    s.setBytes(4, node.hash());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    void saveCheckpoint(StoredCheckpoint checkpoint) {
+        run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO trail_checkpoint (tree, tree_size, root_hash, note, signed_at) VALUES (?, ?, ?, ?, ?)")) {
+                s.setString(1, checkpoint.tree());
+                s.setLong(2, checkpoint.size());
+                s.setBytes(3, checkpoint.root());
+                s.setString(4, checkpoint.note());
+                s.setTimestamp(5, Timestamp.from(checkpoint.signedAt()));
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<StoredCheckpoint> latestCheckpoint(String tree) {
+        return checkpointWhere(tree, "ORDER BY tree_size DESC LIMIT 1", null);
+    }
+
+    public Optional<StoredCheckpoint> checkpoint(String tree, long size) {
+        return checkpointWhere(tree, "AND tree_size = ?", size);
+    }
+
+    private Optional<StoredCheckpoint> checkpointWhere(String tree, String clause, Long size) {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT tree_size, root_hash, note, signed_at FROM trail_checkpoint WHERE tree = ? " + clause)) {
+                s.setString(1, tree);
+                if (size != null) {
+                    s.setLong(2, size);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new StoredCheckpoint(tree, rs.getLong(1), rs.getBytes(2), rs.getString(3), instant(rs, 4)))
+                            : Optional.<StoredCheckpoint>empty();
+                }
+            }
+        });
+    }
+
+    /** The month trees that hold leaves, oldest first, and the newest closed month; for deciding what to close. */
+    Optional<String> oldestTree() {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT min(tree) FROM trail_checkpoint WHERE tree <> ?")) {
+                s.setString(1, TrailIntegrator.EPOCHS_TREE);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return Optional.ofNullable(rs.getString(1));
+                }
+            }
+        });
+    }
+
+    Optional<String> newestClosedEpoch() {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT max(epoch) FROM trail_epoch");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return Optional.ofNullable(rs.getString(1));
+            }
+        });
+    }
+
+    void saveEpoch(StoredEpoch epoch) {
+        run(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO trail_epoch (epoch, tree_size, root_hash, note, epochs_leaf_index, closed_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""")) {
+                s.setString(1, epoch.epoch());
+                s.setLong(2, epoch.size());
+                s.setBytes(3, epoch.root());
+                s.setString(4, epoch.note());
+                s.setLong(5, epoch.epochsLeafIndex());
+                s.setTimestamp(6, Timestamp.from(epoch.closedAt()));
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<StoredEpoch> epoch(String epoch) {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT tree_size, root_hash, note, epochs_leaf_index, closed_at FROM trail_epoch WHERE epoch = ?")) {
+                s.setString(1, epoch);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new StoredEpoch(epoch, rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getLong(4), instant(rs, 5)))
+                            : Optional.<StoredEpoch>empty();
+                }
+            }
+        });
+    }
+
+    /** Every tree with a checkpoint, with its latest one; a handful of rows (one tree per month). */
+    public List<StoredCheckpoint> latestCheckpoints() {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT DISTINCT ON (tree) tree, tree_size, root_hash, note, signed_at
+                    FROM trail_checkpoint ORDER BY tree, tree_size DESC""");
+                 ResultSet rs = s.executeQuery()) {
+                List<StoredCheckpoint> all = new ArrayList<>();
+                while (rs.next()) {
+                    all.add(new StoredCheckpoint(rs.getString(1), rs.getLong(2), rs.getBytes(3), rs.getString(4), instant(rs, 5)));
+                }
+                return all;
+            }
+        });
+    }
+
+    public Optional<Leaf> leafOf(UUID entryId) {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT tree, leaf_index, entry_id, recorded_at, integrated_at FROM trail_leaf WHERE entry_id = ?")) {
+                s.setObject(1, entryId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(leaf(rs)) : Optional.<Leaf>empty();
+                }
+            }
+        });
+    }
+
+    List<Leaf> leaves(String tree, long from, long to) {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT tree, leaf_index, entry_id, recorded_at, integrated_at FROM trail_leaf
+                    WHERE tree = ? AND leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index""")) {
+                s.setString(1, tree);
+                s.setLong(2, from);
+                s.setLong(3, to);
+                List<Leaf> leaves = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        leaves.add(leaf(rs));
+                    }
+                }
+                return leaves;
+            }
+        });
+    }
+
+    /** Entries recorded in {@code [from, to)} that no tree holds, and that are not waiting to be integrated. */
+    List<TrailEntries.Ref> unintegrated(String table, Instant from, Instant to, int limit) {
+        if (!table.matches("[a-z_]{1,63}")) {
+            throw new IllegalArgumentException("not a table name");
+        }
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT e.id, e.recorded_at FROM " + table + " e "
+                    + "WHERE e.recorded_at >= ? AND e.recorded_at < ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM trail_leaf l WHERE l.entry_id = e.id) "
+                    + "AND NOT EXISTS (SELECT 1 FROM trail_pending p WHERE p.entry_id = e.id) "
+                    + "ORDER BY e.recorded_at, e.id LIMIT ?")) {
+                s.setTimestamp(1, Timestamp.from(from));
+                s.setTimestamp(2, Timestamp.from(to));
+                s.setInt(3, limit);
+                List<TrailEntries.Ref> refs = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        refs.add(new TrailEntries.Ref(rs.getObject(1, UUID.class), instant(rs, 2)));
+                    }
+                }
+                return refs;
+            }
+        });
+    }
+
+    private static Leaf leaf(ResultSet rs) throws SQLException {
+        return new Leaf(rs.getString(1), rs.getLong(2), rs.getObject(3, UUID.class), instant(rs, 4), instant(rs, 5));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -93,6 +93,10 @@ public class TrailVerification {
     public Report verify(String tree, Long fromParam, Long toParam) {
         TrailStore.StoredCheckpoint checkpoint = store.latestCheckpoint(tree).orElseThrow(() -> TrailProofs.noTree(tree));
         long size = checkpoint.size();
+        if (size > 0 && store.size(tree) == 0 && store.epoch(tree).isPresent()) {
+            throw Problems.of(410, "tree-retired", "Tree retired",
+                    "the month " + tree + " was dropped by retention; its final checkpoint is a leaf of the epochs tree: verify epochs");
+        }
         long from = fromParam == null ? 0 : fromParam;
         long to = toParam == null ? size : Math.min(toParam, size);
         if (from < 0 || from > to) {

@@ -1,5 +1,6 @@
 package io.touchpoint.recognition.support;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -12,7 +13,7 @@ import java.lang.annotation.Target;
 
 /** A {@code @QuarkusTest} on a real PostgreSQL and the test OIDC server; one app start for all classes. */
 @QuarkusTest
-@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "app-role", value = "recognition_app"))
 @WithTestResource(OidcWiremockTestResource.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -11,11 +11,19 @@ import io.touchpoint.merkle.SignedNote;
 import io.touchpoint.merkle.TreeHash;
 import io.touchpoint.support.trail.TrailIntegrator;
 import io.touchpoint.testsupport.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.touchpoint.merkle.NoteKeys;
+import io.touchpoint.verify.TouchpointVerify;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -115,6 +123,36 @@ class AccessTrailTest {
                     .then().statusCode(404).contentType("application/problem+json")
                     .body("type", is("urn:touchpoint:problem:look-not-found"));
         }
+    }
+
+    @TestHTTPResource("/")
+    URI service;
+
+    @Test
+    void theOfflineVerifierAndAWitnessAcceptWhatTheServiceServes(@TempDir Path dir) throws Exception {
+        AccessRecord record = record(UUID.randomUUID());
+        TrailClient.drain(integrator);
+        Path proof = Files.writeString(dir.resolve("proof.json"), given().auth().oauth2(auditor())
+                .when().get("/api/trail/entries/" + record.id + "/proof").then().statusCode(200).extract().asString());
+        Path key = Path.of("../deploy/dev-keys/access-log.vkey");
+        assertThat(verify("inclusion", "--key", key.toString(), proof.toString())).isZero();
+
+        Path token = Files.writeString(dir.resolve("token"), auditor());
+        Path state = dir.resolve("witness");
+        assertThat(verify("witness", "--key", key.toString(), "--state", state.toString(), "--url", service.toString(),
+                "--token-file", token.toString())).isZero();
+        record(UUID.randomUUID());
+        TrailClient.drain(integrator);
+        // The second run fetches a consistency proof from what it accepted the first time.
+        assertThat(verify("witness", "--key", key.toString(), "--state", state.toString(), "--url", service.toString(),
+                "--token-file", token.toString())).isZero();
+        // A key other than the published one is refused.
+        String otherKey = NoteKeys.signer(NoteKeys.generate("touchpoint.dev/access-log")).verifier().encoded();
+        assertThat(verify("inclusion", "--key", otherKey, proof.toString())).isEqualTo(1);
+    }
+
+    private static int verify(String... args) {
+        return TouchpointVerify.run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     @ParameterizedTest

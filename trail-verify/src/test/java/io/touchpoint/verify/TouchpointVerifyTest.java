@@ -1,0 +1,158 @@
+package io.touchpoint.verify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.touchpoint.merkle.Checkpoint;
+import io.touchpoint.merkle.CompactRange;
+import io.touchpoint.merkle.NodeId;
+import io.touchpoint.merkle.NoteKeys;
+import io.touchpoint.merkle.Proofs;
+import io.touchpoint.merkle.SignedNote;
+import io.touchpoint.merkle.TreeHash;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The verifier as a compliance team runs it: files in, a verdict and an exit status out. */
+class TouchpointVerifyTest {
+
+    private static final String ORIGIN = "touchpoint.test/access-log/2026-11";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final NoteKeys.Signer signer = NoteKeys.signer(NoteKeys.generate("touchpoint.test/access-log"));
+
+    @TempDir
+    Path dir;
+
+    /** A log kept as the service keeps it: entries, every completed node, a compact range. */
+    private final List<String> entries = new ArrayList<>();
+    private final Map<NodeId, byte[]> nodes = new HashMap<>();
+    private final CompactRange range = CompactRange.empty();
+
+    private void append(int count) {
+        for (int i = 0; i < count; i++) {
+            String entry = "{\"id\":\"" + entries.size() + "\",\"v\":1}";
+            entries.add(entry);
+            range.append(TreeHash.leaf(entry.getBytes(StandardCharsets.UTF_8)), nodes::put);
+        }
+    }
+
+    private Proofs.NodeStore store() {
+        return ids -> {
+            Map<NodeId, byte[]> found = new HashMap<>();
+            ids.forEach(id -> found.put(id, nodes.get(id)));
+            return found;
+        };
+    }
+
+    private String note() {
+        return SignedNote.sign(new Checkpoint(ORIGIN, range.size(), range.root()).body(), signer);
+    }
+
+    private Path write(String name, Object content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content instanceof String s ? s : JSON.writeValueAsString(content));
+        return file;
+    }
+
+    private static List<String> b64(List<byte[]> hashes) {
+        return hashes.stream().map(Base64.getEncoder()::encodeToString).toList();
+    }
+
+    private Path inclusionProof(int index, String entry) throws Exception {
+        Map<String, Object> proof = new LinkedHashMap<>();
+        proof.put("tree", "2026-11");
+        proof.put("leafIndex", index);
+        proof.put("treeSize", range.size());
+        proof.put("leafHash", Base64.getEncoder().encodeToString(TreeHash.leaf(entries.get(index).getBytes(StandardCharsets.UTF_8))));
+        proof.put("proof", b64(Proofs.inclusion(index, range.size(), store())));
+        proof.put("checkpoint", note());
+        proof.put("entry", entry);
+        return write("inclusion-" + index + ".json", proof);
+    }
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = TouchpointVerify.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    private String key() {
+        return signer.verifier().encoded();
+    }
+
+    @Test
+    void verifiesAnInclusionProofAndRefusesAnAlteredEntryOrAnotherKey() throws Exception {
+        append(13);
+        Result ok = run("inclusion", "--key", key(), inclusionProof(5, entries.get(5)).toString());
+        assertThat(ok.status()).isZero();
+        assertThat(ok.out()).contains("OK entry is leaf 5 of " + ORIGIN + " at size 13");
+
+        Result altered = run("inclusion", "--key", key(), inclusionProof(5, entries.get(5).replace("\"5\"", "\"6\"")).toString());
+        assertThat(altered.status()).isEqualTo(1);
+        assertThat(altered.err()).contains("FAILED the entry does not hash to the proof's leaf hash");
+
+        Path keyFile = write("other.vkey", NoteKeys.signer(NoteKeys.generate("touchpoint.test/access-log")).verifier().encoded());
+        Result foreign = run("inclusion", "--key", keyFile.toString(), inclusionProof(5, entries.get(5)).toString());
+        assertThat(foreign.status()).isEqualTo(1);
+        assertThat(foreign.err()).contains("not signed by");
+
+        Result withheld = run("inclusion", "--key", key(), inclusionProof(7, null).toString());
+        assertThat(withheld.status()).isZero();
+        assertThat(withheld.out()).contains("entry withheld");
+    }
+
+    @Test
+    void verifiesConsistencyAndTheWitnessRemembersAcrossRuns() throws Exception {
+        append(10);
+        Path old = write("old.checkpoint", note());
+        Path state = dir.resolve("witness");
+        assertThat(run("witness", "--key", key(), "--state", state.toString(), "--checkpoint", old.toString()).status()).isZero();
+
+        append(6);
+        Path newer = write("new.checkpoint", note());
+        Path proof = write("consistency.json", Map.of("proof", b64(Proofs.consistency(10, 16, store()))));
+        Result consistent = run("consistency", "--key", key(), "--old", old.toString(), "--new", newer.toString(), proof.toString());
+        assertThat(consistent.status()).isZero();
+        assertThat(consistent.out()).contains("size 16 extends size 10");
+        assertThat(run("witness", "--key", key(), "--state", state.toString(), "--checkpoint", newer.toString(),
+                "--proof", proof.toString()).status()).isZero();
+
+        // A shortened history, correctly signed, is refused by the witness on its next run.
+        Path shorter = write("short.checkpoint", SignedNote.sign(new Checkpoint(ORIGIN, 12, Proofs.root(12, store())).body(), signer));
+        Result refused = run("witness", "--key", key(), "--state", state.toString(), "--checkpoint", shorter.toString());
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.err()).contains("shrank from 16 to 12");
+        // Consistency the wrong way round fails too.
+        assertThat(run("consistency", "--key", key(), "--old", newer.toString(), "--new", old.toString(), proof.toString()).status()).isEqualTo(1);
+    }
+
+    @Test
+    void unusableInputIsExitStatusTwoWithAMessage() throws Exception {
+        Path notJson = write("garbage.json", "{not json");
+        Result garbage = run("inclusion", "--key", key(), notJson.toString());
+        assertThat(garbage.status()).isEqualTo(2);
+        assertThat(garbage.err()).contains("touchpoint-verify:");
+        assertThat(run("inclusion", "--key", "not-a-key", notJson.toString()).status()).isEqualTo(2);
+        assertThat(run("no-such-command").status()).isEqualTo(2);
+        Result keygen = run("keygen", "airline.example/access-log");
+        assertThat(keygen.status()).isZero();
+        String signerKey = keygen.out().lines().filter(l -> l.startsWith("signer key")).findFirst().orElseThrow().split(": ")[1].strip();
+        assertThat(NoteKeys.signer(signerKey).name()).isEqualTo("airline.example/access-log");
+    }
+}

@@ -2,7 +2,7 @@ package io.touchpoint.recognition.consent;
 
 import io.touchpoint.merkle.CanonicalJson;
 import io.touchpoint.recognition.web.Lists;
-import io.touchpoint.support.trail.TrailEntries;
+import io.touchpoint.trail.TrailEntries;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

@@ -9,7 +9,7 @@ import io.touchpoint.merkle.SignedNote;
 import io.touchpoint.merkle.TreeHash;
 import io.touchpoint.recognition.support.Portal;
 import io.touchpoint.recognition.support.RecognitionServiceTest;
-import io.touchpoint.support.trail.TrailIntegrator;
+import io.touchpoint.trail.TrailIntegrator;
 import io.touchpoint.testsupport.Tokens;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;

@@ -1,6 +1,6 @@
 package io.touchpoint.gateway.audit;
 
-import io.touchpoint.support.trail.TrailProofs;
+import io.touchpoint.trail.TrailProofs;
 import io.touchpoint.support.web.CurrentCustomer;
 import io.touchpoint.support.web.Problems;
 import jakarta.annotation.security.RolesAllowed;

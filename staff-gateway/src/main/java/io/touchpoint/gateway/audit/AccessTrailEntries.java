@@ -1,6 +1,6 @@
 package io.touchpoint.gateway.audit;
 
-import io.touchpoint.support.trail.TrailEntries;
+import io.touchpoint.trail.TrailEntries;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

@@ -9,7 +9,7 @@ import io.touchpoint.merkle.Checkpoint;
 import io.touchpoint.merkle.ProofVerifier;
 import io.touchpoint.merkle.SignedNote;
 import io.touchpoint.merkle.TreeHash;
-import io.touchpoint.support.trail.TrailIntegrator;
+import io.touchpoint.trail.TrailIntegrator;
 import io.touchpoint.testsupport.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.touchpoint.merkle.NoteKeys;

@@ -11,7 +11,7 @@ import io.touchpoint.merkle.Checkpoint;
 import io.touchpoint.merkle.ProofVerifier;
 import io.touchpoint.merkle.SignedNote;
 import io.touchpoint.merkle.TreeHash;
-import io.touchpoint.support.trail.TrailIntegrator;
+import io.touchpoint.trail.TrailIntegrator;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;

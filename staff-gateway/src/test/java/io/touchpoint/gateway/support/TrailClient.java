@@ -6,7 +6,7 @@ import io.touchpoint.merkle.NoteKeys;
 import io.touchpoint.merkle.ProofVerifier;
 import io.touchpoint.merkle.SignedNote;
 import io.touchpoint.merkle.TreeHash;
-import io.touchpoint.support.trail.TrailIntegrator;
+import io.touchpoint.trail.TrailIntegrator;
 import io.touchpoint.testsupport.Tokens;
 
 import java.io.IOException;

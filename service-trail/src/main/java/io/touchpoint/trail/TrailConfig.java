@@ -1,4 +1,4 @@
-package io.touchpoint.support.trail;
+package io.touchpoint.trail;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

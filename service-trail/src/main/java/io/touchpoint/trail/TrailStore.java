@@ -1,4 +1,4 @@
-package io.touchpoint.support.trail;
+package io.touchpoint.trail;
 
 import io.agroal.api.AgroalDataSource;
 import io.touchpoint.merkle.NodeId;

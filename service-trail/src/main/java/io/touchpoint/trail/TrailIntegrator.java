@@ -1,4 +1,4 @@
-package io.touchpoint.support.trail;
+package io.touchpoint.trail;
 
 import io.quarkus.scheduler.Scheduled;
 import io.touchpoint.merkle.Checkpoint;

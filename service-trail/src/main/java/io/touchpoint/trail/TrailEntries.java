@@ -1,4 +1,4 @@
-package io.touchpoint.support.trail;
+package io.touchpoint.trail;
 
 import java.time.Instant;
 import java.util.Collection;

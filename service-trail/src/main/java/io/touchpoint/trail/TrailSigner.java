@@ -1,4 +1,4 @@
-package io.touchpoint.support.trail;
+package io.touchpoint.trail;
 
 import io.quarkus.runtime.Startup;
 import io.touchpoint.merkle.Checkpoint;

@@ -1,8 +1,11 @@
 package io.touchpoint.recognition.consent;
 
 import io.touchpoint.support.web.CurrentCustomer;
+import io.touchpoint.support.web.Problems;
+import io.touchpoint.trail.TrailProofs;
 import io.touchpoint.recognition.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The customer's consents: grant, withdraw (as easy as granting), renew, and the receipts of each step. */
@@ -30,10 +34,12 @@ public class ConsentResource {
 
     private final CurrentCustomer customer;
     private final ConsentService consents;
+    private final TrailProofs proofs;
 
-    public ConsentResource(CurrentCustomer customer, ConsentService consents) {
+    public ConsentResource(CurrentCustomer customer, ConsentService consents, TrailProofs proofs) {
         this.customer = customer;
         this.consents = consents;
+        this.proofs = proofs;
     }
 
     @GET
@@ -89,5 +95,21 @@ public class ConsentResource {
     @APIResponse(responseCode = "404", description = "I have no receipt with this id")
     public ConsentReceipt receipt(@PathParam("receiptId") UUID receiptId) {
         return consents.receiptFor(customer.id(), receiptId);
+    }
+
+    @GET
+    @Path("/receipts/{receiptId}/proof")
+    @Transactional
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Proof that this step of my consent is in the signed consent ledger trail",
+            description = "The ledger entry's canonical bytes, its inclusion proof and the signed checkpoint; "
+                    + "touchpoint-verify inclusion checks it offline (docs/audit-trail.md).")
+    @APIResponse(responseCode = "200", description = "The inclusion proof")
+    @APIResponse(responseCode = "404", description = "I have no such step in the trail (a new one joins within seconds)")
+    public TrailProofs.InclusionProof receiptProof(@PathParam("receiptId") UUID receiptId) {
+        boolean mine = ConsentEvent.count("id = ?1 and customerId = ?2", receiptId, customer.id()) > 0;
+        return (mine ? proofs.inclusion(receiptId, true) : Optional.<TrailProofs.InclusionProof>empty())
+                .orElseThrow(() -> Problems.of(404, "receipt-not-in-trail", "Receipt not in the trail",
+                        "you have no consent step with this id in the trail; a new one joins within seconds"));
     }
 }

@@ -93,6 +93,27 @@ class ConsentTrailTest {
     }
 
     @Test
+    void aCustomerProvesTheirOwnConsentStepsAndNobodyElses() throws Exception {
+        NoteKeys.Verifier verifier = NoteKeys.verifier(Files.readString(Path.of("../deploy/dev-keys/consent-ledger.vkey")).strip());
+        Portal alice = Portal.newCustomer();
+        Portal bob = Portal.newCustomer();
+        String consent = alice.grantAndGetConsentId("personalised-service", List.of("seat"), List.of("gate-agent"), List.of());
+        bob.grantAndGetConsentId("personalised-service", List.of("seat"), List.of("gate-agent"), List.of());
+        drain();
+        UUID receipt = QuarkusTransaction.requiringNew().call(() -> ConsentEvent.<ConsentEvent>find("consentId", UUID.fromString(consent))
+                .firstResult().id);
+
+        JsonPath proof = alice.as().when().get("/api/me/receipts/" + receipt + "/proof").then().statusCode(200).extract().jsonPath();
+        Checkpoint checkpoint = Checkpoint.parse(SignedNote.open(proof.getString("checkpoint"), verifier));
+        byte[] leaf = TreeHash.leaf(proof.getString("entry").getBytes(StandardCharsets.UTF_8));
+        assertThat(ProofVerifier.inclusion(leaf, proof.getLong("leafIndex"), proof.getLong("treeSize"),
+                proof.<String>getList("proof").stream().map(Base64.getDecoder()::decode).toList(), checkpoint.root())).isTrue();
+
+        bob.as().when().get("/api/me/receipts/" + receipt + "/proof").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void staffAndCustomersCannotReachTheLedgerTrail() {
         given().auth().oauth2(Tokens.withRoles("gate", "gate-agent")).when().get("/api/trail").then().statusCode(403);
         given().auth().oauth2(Tokens.customer(UUID.randomUUID())).when().get("/api/trail").then().statusCode(403);

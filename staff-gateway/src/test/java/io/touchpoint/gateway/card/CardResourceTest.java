@@ -49,6 +49,12 @@ class CardResourceTest {
     @Inject
     ScopePolicy policy;
 
+    @Inject
+    io.touchpoint.trail.TrailIntegrator integrator;
+
+    @Inject
+    io.touchpoint.trail.TrailStore trail;
+
     private final UUID customerId = UUID.randomUUID();
 
     @BeforeEach
@@ -135,15 +141,29 @@ class CardResourceTest {
                             "touchpoint", "GATE/A12", "purpose", "personalised-service"))
                     .when().post("/api/cards").then().extract().statusCode()));
         }
+        // The trail's integrator runs throughout, as it does in production.
+        java.util.concurrent.atomic.AtomicBoolean cardsRunning = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.Future<?> integrating = pool.submit(() -> {
+            while (cardsRunning.get()) {
+                integrator.integrate();
+            }
+            return null;
+        });
         long served = 0;
         for (var status : statuses) {
             served += status.get() == 200 ? 1 : 0;
         }
+        cardsRunning.set(false);
+        integrating.get();
         pool.shutdown();
+        io.touchpoint.gateway.support.TrailClient.drain(integrator);
 
-        long recorded = QuarkusTransaction.requiringNew().call(() -> AccessRecord.count("requestId like ?1", burst + "%"));
+        List<UUID> recorded = QuarkusTransaction.requiringNew().call(() -> AccessRecord.<AccessRecord>list("requestId like ?1", burst + "%")
+                .stream().map(r -> r.id).toList());
         assertThat(served).isEqualTo(120);
-        assertThat(recorded).isEqualTo(served);
+        assertThat(recorded).hasSize(120);
+        // Every committed record has exactly one leaf (entry ids are unique among leaves), and no leaf lacks a record.
+        assertThat(recorded).allSatisfy(id -> assertThat(QuarkusTransaction.requiringNew().call(() -> trail.leafOf(id))).isPresent());
     }
 
     @Test

@@ -1,0 +1,267 @@
+package io.touchpoint.demo;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Loads generated customers with COPY, in chunks, into profile-service's and recognition-service's databases,
+ * connected as their owner after the services have migrated them. Prints a progress bar. Refuses to load twice.
+ *
+ * <pre>java io.touchpoint.demo.DemoLoader --customers 100 [--seed 1] [--db jdbc:postgresql://127.0.0.1:55432]
+ *     [--user postgres --password postgres] [--passes .touchpoint/demo-boarding-passes.txt]</pre>
+ */
+public final class DemoLoader {
+
+    private static final int CHUNK = 5_000;
+
+    private final DemoGenerator generator;
+    private final PrintStream progress;
+
+    public DemoLoader(DemoGenerator generator, PrintStream progress) {
+        this.generator = generator;
+        this.progress = progress;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int customers = 100;
+        long seed = 1;
+        String db = "jdbc:postgresql://127.0.0.1:55432";
+        String user = "postgres";
+        String password = "postgres";
+        Path passes = null;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--customers" -> customers = Integer.parseInt(require(value, "--customers"));
+                case "--seed" -> seed = Long.parseLong(require(value, "--seed"));
+                case "--db" -> db = require(value, "--db");
+                case "--user" -> user = require(value, "--user");
+                case "--password" -> password = require(value, "--password");
+                case "--passes" -> passes = Path.of(require(value, "--passes"));
+                default -> usage("unknown option " + args[i]);
+            }
+            i++;
+        }
+        if (customers < 1 || customers > 10_000_000) {
+            usage("--customers is 1 to 10,000,000");
+        }
+        try (Connection profile = DriverManager.getConnection(db + "/profile", user, password);
+             Connection recognition = DriverManager.getConnection(db + "/recognition", user, password)) {
+            DemoLoader loader = new DemoLoader(new DemoGenerator(seed, Instant.now()), System.err);
+            if (!loader.load(profile, recognition, customers)) {
+                System.err.println("demo data already loaded; nothing to do");
+                return;
+            }
+            if (passes != null) {
+                Files.writeString(passes, loader.boardingPasses());
+                System.err.println("boarding passes of the demo customers' flights today: " + passes);
+            }
+        }
+    }
+
+    private static String require(String value, String option) {
+        if (value == null) {
+            usage(option + " needs a value");
+        }
+        return value;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("demo data: " + problem);
+        System.err.println("usage: DemoLoader --customers N [--seed S] [--db jdbc:postgresql://host:port] [--user U --password P] [--passes FILE]");
+        System.exit(2);
+    }
+
+    /**
+     * Loads customers [0, count) into each database that does not hold them yet, one transaction per database:
+     * a failed load leaves nothing behind, and a rerun completes what is missing. False if both were loaded.
+     */
+    public boolean load(Connection profile, Connection recognition, int count) throws SQLException, IOException {
+        boolean toProfile = !holds(profile, "SELECT 1 FROM customer WHERE external_id = 'demo-0'");
+        boolean toRecognition = !holds(recognition, "SELECT 1 FROM customer_preference WHERE customer_id = '" + DemoCustomers.ALL.getFirst().id() + "'");
+        if (!toProfile && !toRecognition) {
+            return false;
+        }
+        profile.setAutoCommit(false);
+        recognition.setAutoCommit(false);
+        CopyManager profileCopy = toProfile ? profile.unwrap(PGConnection.class).getCopyAPI() : null;
+        CopyManager recognitionCopy = toRecognition ? recognition.unwrap(PGConnection.class).getCopyAPI() : null;
+        Progress bar = new Progress(progress, count);
+        try {
+            for (int start = 0; start < count; start += CHUNK) {
+                Tables tables = new Tables();
+                for (int i = start; i < Math.min(count, start + CHUNK); i++) {
+                    tables.add(generator.customer(i));
+                }
+                tables.copy(profileCopy, recognitionCopy);
+                bar.update(Math.min(count, start + CHUNK));
+            }
+            recognition.commit();
+            profile.commit();
+        } catch (SQLException | IOException | RuntimeException e) {
+            recognition.rollback();
+            profile.rollback();
+            throw e;
+        }
+        bar.done();
+        return true;
+    }
+
+    private static boolean holds(Connection connection, String query) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query)) {
+            return rs.next();
+        }
+    }
+
+    /** Ready-to-scan barcodes for the named demo customers' flights today. */
+    public String boardingPasses() {
+        StringBuilder out = new StringBuilder("# IATA BCBP barcodes of the demo customers' flights today (synthetic data)\n");
+        for (int i = 0; i < DemoCustomers.ALL.size(); i++) {
+            DemoGenerator.Customer customer = generator.customer(i);
+            DemoGenerator.Trip trip = customer.trips().getFirst();
+            out.append(DemoCustomers.ALL.get(i).username()).append('\t')
+                    .append(DemoGenerator.boardingPass(customer, trip, trip.segments().getFirst())).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** One chunk's rows, per table, as COPY CSV. */
+    private static final class Tables {
+        final StringBuilder customer = new StringBuilder();
+        final StringBuilder identifier = new StringBuilder();
+        final StringBuilder trip = new StringBuilder();
+        final StringBuilder segment = new StringBuilder();
+        final StringBuilder event = new StringBuilder();
+        final StringBuilder preference = new StringBuilder();
+        final StringBuilder consent = new StringBuilder();
+
+        void add(DemoGenerator.Customer c) {
+            Instant created = Instant.parse("2025-01-01T00:00:00Z");
+            row(customer, c.id(), c.externalId(), c.givenName(), c.familyName(), c.preferredAddress(), c.pronunciation(), c.tier(),
+                    "ACTIVE", created, created, null);
+            row(identifier, uuid(c.id(), 0), c.id(), "LOYALTY_NUMBER", c.loyaltyNumber());
+            int n = 1;
+            for (DemoGenerator.Trip t : c.trips()) {
+                row(identifier, uuid(c.id(), n++), c.id(), "BOOKING_REFERENCE", t.bookingReference());
+                row(trip, t.id(), t.externalId(), c.id(), t.bookingReference(), created, created);
+                for (DemoGenerator.Segment s : t.segments()) {
+                    row(segment, s.id(), t.id(), c.id(), s.position(), s.carrier(), s.flightNumber(), s.origin(), s.destination(),
+                            s.departure(), s.cabin(), s.seat(), s.specialMeal(), s.assistance());
+                }
+            }
+            for (DemoGenerator.ServiceEvent e : c.events()) {
+                row(event, e.id(), e.externalId(), c.id(), e.type(), e.category(), e.summary(), e.status(), e.occurredAt(),
+                        e.segmentId(), created, created);
+            }
+            for (DemoGenerator.Preference p : c.preferences()) {
+                row(preference, c.id(), p.key(), p.value(), "PORTAL", created);
+            }
+            for (DemoGenerator.ConsentStep s : c.consents()) {
+                row(consent, s.id(), c.id(), s.consentId(), s.kind(), s.purpose(), 1, String.join(",", s.categories()),
+                        String.join(",", s.roles()), String.join(",", s.touchpointTypes()), s.recordedAt(), s.expiresAt(), "PORTAL");
+            }
+        }
+
+        /** Copies into the databases given (null: already loaded, skipped). */
+        void copy(CopyManager profile, CopyManager recognition) throws SQLException, IOException {
+            if (profile != null) {
+                copyProfile(profile);
+            }
+            if (recognition != null) {
+                copyRecognition(recognition);
+            }
+        }
+
+        private void copyProfile(CopyManager profile) throws SQLException, IOException {
+            copy(profile, "customer (id, external_id, given_name, family_name, preferred_address, name_pronunciation, tier, status, created_at, updated_at, erased_at)", customer);
+            copy(profile, "customer_identifier (id, customer_id, type, value)", identifier);
+            copy(profile, "trip (id, external_id, customer_id, booking_reference, created_at, updated_at)", trip);
+            copy(profile, "segment (id, trip_id, customer_id, position, carrier, flight_number, origin, destination, scheduled_departure, cabin, seat, special_meal, assistance)", segment);
+            copy(profile, "service_event (id, external_id, customer_id, type, category, summary, status, occurred_at, segment_id, created_at, updated_at)", event);
+        }
+
+        private void copyRecognition(CopyManager recognition) throws SQLException, IOException {
+            copy(recognition, "customer_preference (customer_id, key, value, source, updated_at)", preference);
+            // The ledger's trigger queues each row for the verifiable trail, exactly as the service's own inserts.
+            copy(recognition, "consent_event (id, customer_id, consent_id, kind, purpose_key, notice_version, categories, roles, touchpoint_types, recorded_at, expires_at, channel)", consent);
+        }
+
+        private static void copy(CopyManager manager, String target, StringBuilder rows) throws SQLException, IOException {
+            if (!rows.isEmpty()) {
+                manager.copyIn("COPY " + target + " FROM STDIN WITH (FORMAT csv)", new StringReader(rows.toString()));
+            }
+        }
+
+        private static void row(StringBuilder out, Object... values) {
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                Object value = values[i];
+                if (value == null) {
+                    continue; // unquoted empty: NULL
+                }
+                if (value instanceof Number || value instanceof UUID || value instanceof Instant) {
+                    out.append(value);
+                } else {
+                    out.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
+                }
+            }
+            out.append('\n');
+        }
+
+        /** Identifier row ids derived from the customer's, so a reload of the same seed gives the same rows. */
+        private static UUID uuid(UUID customer, int n) {
+            return UUID.nameUUIDFromBytes((customer + "/identifier/" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A progress bar on a terminal, a line per tenth elsewhere (CI logs). */
+    private static final class Progress {
+        private final PrintStream out;
+        private final int total;
+        private final long start = System.nanoTime();
+        private final boolean terminal = System.console() != null;
+        private int lastTenth = -1;
+
+        Progress(PrintStream out, int total) {
+            this.out = out;
+            this.total = total;
+        }
+
+        void update(int done) {
+            double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+            int percent = (int) (100L * done / total);
+            String line = String.format("demo data [%-30s] %3d%% %,d/%,d customers, %,.0f/s", "#".repeat(percent * 30 / 100),
+                    percent, done, total, done / seconds);
+            if (terminal) {
+                out.print("\r" + line);
+            } else if (percent / 10 != lastTenth) {
+                lastTenth = percent / 10;
+                out.println(line);
+            }
+        }
+
+        void done() {
+            if (terminal) {
+                out.println();
+            }
+            out.printf("demo data: %,d customers in %.1f s%n", total, (System.nanoTime() - start) / 1e9);
+        }
+    }
+}

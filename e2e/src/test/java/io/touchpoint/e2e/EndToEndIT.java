@@ -1,0 +1,216 @@
+package io.touchpoint.e2e;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import io.touchpoint.demo.DemoCustomers;
+import io.touchpoint.verify.TouchpointVerify;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * The product rules across the real system: Keycloak tokens, PostgreSQL, the three services as started
+ * processes, the demo data, all from ./touchpoint up.
+ */
+class EndToEndIT {
+
+    private static final Set<String> GATE_AGENT_SCOPE = Set.of("greeting", "tier", "itinerary", "preference-seat",
+            "preference-assistance", "booked-services", "service-recovery-flag", "photo");
+
+    @BeforeAll
+    static void theStackIsUp() {
+        Stack.start();
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private static String gateway(String path) {
+        return "http://127.0.0.1:" + Stack.GATEWAY + path;
+    }
+
+    private static String recognition(String path) {
+        return "http://127.0.0.1:" + Stack.RECOGNITION + path;
+    }
+
+    private static String profile(String path) {
+        return "http://127.0.0.1:" + Stack.PROFILE + path;
+    }
+
+    private static ValidatableResponse scan(String staffToken, String barcode) {
+        return given().auth().oauth2(staffToken).contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "BOARDING_PASS", "barcode", barcode),
+                        "touchpoint", "GATE/A12", "purpose", "personalised-service", "device", "tablet-e2e"))
+                .when().post(gateway("/api/cards")).then();
+    }
+
+    @Test
+    void aGateAgentScansABoardingPassAndSeesExactlyTheGateAgentCard() {
+        JsonPath card = scan(Keycloak.staff("gate.agent"), Stack.boardingPass("dev.demo")).statusCode(200).extract().jsonPath();
+
+        Map<String, Object> fields = card.getMap("fields");
+        assertThat(GATE_AGENT_SCOPE).containsAll(fields.keySet());
+        assertThat(fields).containsKeys("greeting", "tier", "itinerary", "preference-seat").doesNotContainKey("preference-meal-drink");
+        assertThat(card.getList("fields.itinerary")).as("today's flight").isNotEmpty();
+        assertThat(card.getString("fields.greeting.familyName")).isEqualTo("Thistlewood");
+    }
+
+    @Test
+    void aWithdrawnConsentIsGoneFromTheNextCardAndEveryLookIsVisibleAndProvable(@TempDir Path dir) throws Exception {
+        String gateAgent = Keycloak.staff("gate.agent");
+        String ada = Keycloak.customer("ada.demo");
+        String barcode = Stack.boardingPass("ada.demo");
+        assertThat(scan(gateAgent, barcode).statusCode(200).extract().jsonPath().getMap("fields")).containsKey("preference-seat");
+
+        JsonPath consents = given().auth().oauth2(ada).when().get(recognition("/api/me/consents")).then().statusCode(200).extract().jsonPath();
+        String consentId = consents.getString("active.find { it.purpose == 'personalised-service' }.consentId");
+        given().auth().oauth2(ada).when().post(recognition("/api/me/consents/" + consentId + "/withdrawal")).then().statusCode(200);
+
+        assertThat(scan(gateAgent, barcode).statusCode(200).extract().jsonPath().getMap("fields")).doesNotContainKey("preference-seat");
+
+        JsonPath history = given().auth().oauth2(ada).when().get(gateway("/api/me/access-history")).then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> looks = history.getList("looks");
+        assertThat(looks).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(look -> assertThat(look).containsEntry("touchpoint", "GATE/A12").containsEntry("role", "gate-agent"));
+
+        String auditor = Keycloak.auditor();
+        List<String> recordIds = given().auth().oauth2(auditor).queryParam("customerId", DemoCustomers.ALL.getFirst().id())
+                .when().get(gateway("/api/compliance/access-records")).then().statusCode(200).extract().jsonPath().getList("records.id");
+        assertThat(recordIds).hasSizeGreaterThanOrEqualTo(2);
+
+        // The trail: each record joins a signed tree within seconds; the offline verifier accepts its proof.
+        Path key = Stack.ROOT.resolve("deploy/dev-keys/access-log.vkey");
+        for (String id : recordIds) {
+            String proof = eventually(() -> given().auth().oauth2(auditor).when().get(gateway("/api/trail/entries/" + id + "/proof")));
+            Path file = Files.writeString(dir.resolve(id + ".json"), proof);
+            assertThat(verify("inclusion", "--key", key.toString(), file.toString())).isZero();
+        }
+        String tree = JsonPath.from(Files.readString(dir.resolve(recordIds.getFirst() + ".json"))).getString("tree");
+        given().auth().oauth2(auditor).when().post(gateway("/api/trail/trees/" + tree + "/verification")).then().statusCode(200)
+                .body("intact", is(true));
+        Path token = Files.writeString(dir.resolve("token"), auditor);
+        assertThat(verify("witness", "--key", key.toString(), "--state", dir.resolve("witness").toString(),
+                "--url", gateway(""), "--token-file", token.toString())).isZero();
+    }
+
+    @Test
+    void onlyASupervisorSearchesByNameAndOnlyWithAJustificationThatIsRecorded() {
+        Map<String, Object> search = Map.of("familyName", "Marrowind", "touchpoint", "GATE/B7", "purpose", "personalised-service",
+                "justification", "Passenger unwell at gate B7; the medical team needs the booking");
+        given().auth().oauth2(Keycloak.staff("lounge.host")).contentType(ContentType.JSON).body(search)
+                .when().post(gateway("/api/cards/search")).then().statusCode(403);
+        given().auth().oauth2(Keycloak.staff("supervisor")).contentType(ContentType.JSON)
+                .body(Map.of("familyName", "Marrowind", "touchpoint", "GATE/B7", "purpose", "personalised-service"))
+                .when().post(gateway("/api/cards/search")).then().statusCode(400).contentType("application/problem+json")
+                .body(org.hamcrest.Matchers.containsString("justification"));
+        given().auth().oauth2(Keycloak.staff("supervisor")).contentType(ContentType.JSON).body(search)
+                .when().post(gateway("/api/cards/search")).then().statusCode(200);
+
+        List<Object> flagged = given().auth().oauth2(Keycloak.auditor()).queryParam("customerId", DemoCustomers.ALL.get(2).id())
+                .queryParam("breakGlass", true).when().get(gateway("/api/compliance/access-records"))
+                .then().statusCode(200).extract().jsonPath().getList("records");
+        assertThat(flagged).isNotEmpty();
+    }
+
+    @Test
+    void oneCustomersTokenReachesNothingOfAnothersInAnyService() {
+        String ada = Keycloak.customer("ada.demo");
+        String bram = Keycloak.customer("bram.demo");
+        scan(Keycloak.staff("gate.agent"), Stack.boardingPass("ada.demo")).statusCode(200);
+
+        String adasLook = eventually(() -> given().auth().oauth2(ada).when().get(gateway("/api/me/access-history")));
+        UUID lookId = UUID.fromString(JsonPath.from(adasLook).getString("looks[0].id"));
+        given().auth().oauth2(bram).when().get(gateway("/api/me/access-history/" + lookId + "/proof")).then().statusCode(404);
+        assertThat(given().auth().oauth2(bram).when().get(gateway("/api/me/access-history")).then().statusCode(200)
+                .extract().jsonPath().getList("looks.id")).doesNotContain(lookId.toString());
+
+        JsonPath adasConsents = given().auth().oauth2(ada).when().get(recognition("/api/me/consents")).then().statusCode(200)
+                .extract().jsonPath();
+        List<String> adasReceipts = new java.util.ArrayList<>(adasConsents.getList("active.receipts.flatten()"));
+        adasReceipts.addAll(adasConsents.getList("past.receipts.flatten()"));
+        assertThat(adasReceipts).isNotEmpty();
+        for (String receipt : adasReceipts) {
+            given().auth().oauth2(bram).when().get(recognition("/api/me/receipts/" + receipt)).then().statusCode(404);
+            given().auth().oauth2(bram).when().get(recognition("/api/me/receipts/" + receipt + "/proof")).then().statusCode(404);
+        }
+        String bramsExport = given().auth().oauth2(bram).when().get(profile("/api/me/export")).then().statusCode(200).extract().asString();
+        assertThat(bramsExport).contains("Oakhollow").doesNotContain("Quillfeather");
+
+        given().auth().oauth2(bram).when().get(gateway("/api/trail")).then().statusCode(403);
+        given().auth().oauth2(bram).contentType(ContentType.JSON).body(Map.of("presented", Map.of("type", "LOYALTY_NUMBER",
+                "loyaltyNumber", "TP00000001"), "touchpoint", "GATE/A1", "purpose", "personalised-service"))
+                .when().post(gateway("/api/cards")).then().statusCode(403);
+    }
+
+    @Test
+    void tokensForAnotherServiceOrWithAForgedSignatureAreRefused() throws Exception {
+        String tablet = Keycloak.staff("gate.agent"); // audience staff-gateway only
+        given().auth().oauth2(tablet).when().get(recognition("/api/catalogue")).then().statusCode(401);
+        given().auth().oauth2(tablet).when().get(profile("/api/me/export")).then().statusCode(401);
+        String service = Keycloak.clientCredentials("staff-gateway", "local-only-secret"); // audiences profile, recognition
+        given().auth().oauth2(service).contentType(ContentType.JSON).body(Map.of()).when().post(gateway("/api/cards")).then().statusCode(401);
+
+        String[] parts = tablet.split("\\.");
+        String alteredPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1])).replace("gate-agent", "supervisor").getBytes());
+        given().auth().oauth2(parts[0] + "." + alteredPayload + "." + parts[2]).when().get(gateway("/api/me/access-history"))
+                .then().statusCode(401);
+
+        // Signed by a key Keycloak never had, with Keycloak's own key id.
+        var keys = KeyPairGenerator.getInstance("RSA");
+        keys.initialize(2048);
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(keys.generateKeyPair().getPrivate());
+        rsa.update((parts[0] + "." + parts[1]).getBytes());
+        String forged = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+        given().auth().oauth2(forged).contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "LOYALTY_NUMBER", "loyaltyNumber", "TP00000001"),
+                        "touchpoint", "GATE/A1", "purpose", "personalised-service"))
+                .when().post(gateway("/api/cards")).then().statusCode(401);
+    }
+
+    private static int verify(String... args) {
+        StringWriter out = new StringWriter();
+        int status = TouchpointVerify.run(new PrintWriter(out, true), new PrintWriter(out, true), args);
+        System.out.println(out);
+        return status;
+    }
+
+    /** The body once the call answers 200, for what becomes true within seconds (the trail's integration). */
+    private static String eventually(java.util.function.Supplier<io.restassured.response.Response> call) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            io.restassured.response.Response response = call.get();
+            if (response.statusCode() == 200 && !response.asString().contains("\"looks\":[]")) {
+                return response.asString();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("still " + response.statusCode() + " after 30 s: " + response.asString());
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.touchpoint.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system, started by the README's run command ({@code ./touchpoint up}) on its own ports and state
+ * directory under e2e/target, with the jars this build just made. Started once per test JVM, stopped (with
+ * everything it started) when the JVM exits.
+ */
+final class Stack {
+
+    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    static final Path HOME = ROOT.resolve("e2e/target/stack");
+    static final int GATEWAY = 18080;
+    static final int PROFILE = 18081;
+    static final int RECOGNITION = 18082;
+    static final int KEYCLOAK = 18180;
+    static final int POSTGRES = 56432;
+    static final String PASSWORD = "local-demo-only";
+
+    private static Process process;
+
+    private Stack() {
+    }
+
+    static synchronized void start() {
+        if (process != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(HOME);
+            // Fresh data every run (the downloaded and unpacked Keycloak is kept): scenarios change it.
+            deleteRecursively(HOME.resolve("data"));
+            Path log = HOME.resolve("up.log");
+            ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("touchpoint").toString(), "up")
+                    .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("TOUCHPOINT_HOME", HOME.toString());
+            env.put("TOUCHPOINT_SKIP_BUILD", "1");
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            env.put("TOUCHPOINT_GATEWAY_PORT", String.valueOf(GATEWAY));
+            env.put("TOUCHPOINT_PROFILE_PORT", String.valueOf(PROFILE));
+            env.put("TOUCHPOINT_RECOGNITION_PORT", String.valueOf(RECOGNITION));
+            env.put("TOUCHPOINT_KEYCLOAK_PORT", String.valueOf(KEYCLOAK));
+            env.put("TOUCHPOINT_PG_PORT", String.valueOf(POSTGRES));
+            env.put("TOUCHPOINT_DEMO_CUSTOMERS", "2000");
+            process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(Stack::stop));
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
+            while (true) {
+                String output = Files.exists(log) ? Files.readString(log) : "";
+                if (output.contains("Touchpoint is running")) {
+                    return;
+                }
+                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("./touchpoint up did not bring the stack up; its output:\n" + output
+                            + "\nlogs in " + HOME.resolve("logs"));
+                }
+                Thread.sleep(500);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var paths = Files.walk(path)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** SIGTERM to the run command, whose trap stops everything it started, by process id. */
+    static synchronized void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The demo customers' boarding passes the run command wrote, by username. */
+    static String boardingPass(String username) {
+        try {
+            List<String> lines = Files.readAllLines(HOME.resolve("demo-boarding-passes.txt"));
+            return lines.stream().filter(l -> l.startsWith(username + "\t")).map(l -> l.split("\t", 2)[1]).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no boarding pass for " + username));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -187,6 +187,35 @@ class EndToEndIT {
                 .when().post(gateway("/api/cards")).then().statusCode(401);
     }
 
+    @Test
+    void oneErasureRequestReachesEveryServiceAndTheTrailStillVerifies() {
+        String eun = Keycloak.customer("eun.demo");
+        String gateAgent = Keycloak.staff("gate.agent");
+        String barcode = Stack.boardingPass("eun.demo");
+        scan(gateAgent, barcode).statusCode(200);
+
+        JsonPath receipt = given().auth().oauth2(eun).when().post(gateway("/api/me/erasure")).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(receipt.getBoolean("complete")).isTrue();
+        assertThat(receipt.getList("services.service")).containsExactlyInAnyOrder("profile-service", "recognition-service");
+        assertThat(receipt.getList("services.status")).containsOnly("DONE");
+
+        scan(gateAgent, barcode).statusCode(404);
+        given().auth().oauth2(gateAgent).contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "LOYALTY_NUMBER", "loyaltyNumber", "TP00000005"),
+                        "touchpoint", "GATE/A12", "purpose", "personalised-service"))
+                .when().post(gateway("/api/cards")).then().statusCode(404);
+        given().auth().oauth2(eun).when().get(recognition("/api/me/preferences")).then().statusCode(200).body("size()", is(0));
+        // The trail keeps the looks under the pseudonymous id, and still verifies.
+        String auditor = Keycloak.auditor();
+        List<String> looks = given().auth().oauth2(auditor).queryParam("customerId", DemoCustomers.ALL.get(4).id())
+                .when().get(gateway("/api/compliance/access-records")).then().statusCode(200).extract().jsonPath().getList("records.id");
+        assertThat(looks).isNotEmpty();
+        String proof = eventually(() -> given().auth().oauth2(auditor).when().get(gateway("/api/trail/entries/" + looks.getLast() + "/proof")));
+        given().auth().oauth2(auditor).when().post(gateway("/api/trail/trees/" + JsonPath.from(proof).getString("tree") + "/verification"))
+                .then().statusCode(200).body("intact", is(true));
+    }
+
     private static int verify(String... args) {
         StringWriter out = new StringWriter();
         int status = TouchpointVerify.run(new PrintWriter(out, true), new PrintWriter(out, true), args);

@@ -122,6 +122,20 @@ class SelfServiceResourceTest {
     }
 
     @Test
+    void theGatewayRelaysAnErasureAndNobodyElseCan() {
+        for (String token : List.of(Tokens.customer(me), Tokens.withRoles("staff-1", "supervisor"), Tokens.opsImport())) {
+            given().auth().oauth2(token).when().post("/api/erasures/{id}", me).then().statusCode(403);
+        }
+        Staff.project(Staff.loyalty(myLoyalty)).statusCode(200);
+
+        given().auth().oauth2(Tokens.gateway()).when().post("/api/erasures/{id}", me).then().statusCode(200)
+                .body("customerId", equalTo(me.toString()))
+                .body("erased", org.hamcrest.Matchers.hasItem("identifiers"));
+        Staff.project(Staff.loyalty(myLoyalty)).statusCode(404);
+        given().auth().oauth2(Tokens.gateway()).when().post("/api/erasures/{id}", UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
     void erasureIsIdempotentAndALaterImportCannotBringTheProfileBack() {
         String first = given().auth().oauth2(Tokens.customer(me))
                 .when().post("/api/me/erasure").then().statusCode(200).extract().path("erasedAt");

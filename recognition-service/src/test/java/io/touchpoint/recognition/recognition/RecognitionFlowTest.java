@@ -164,6 +164,18 @@ class RecognitionFlowTest {
     }
 
     @Test
+    void anErasureRelayedByTheGatewayDoesTheSame() {
+        customer.grantAndGetConsentId(SERVICE, List.of("seat"), List.of("gate-agent"), List.of());
+
+        io.restassured.RestAssured.given().auth().oauth2(io.touchpoint.testsupport.Tokens.gateway())
+                .when().post("/api/erasures/{id}", customer.customerId()).then().statusCode(200)
+                .body("erased", org.hamcrest.Matchers.hasItems("preferences", "photo"));
+
+        customer.recognisedBy("gate-agent", "GATE/A12", SERVICE_AND_ASSISTANCE).statusCode(200).body("preferences", empty());
+        customer.as().when().get("/api/me/consents").then().body("active", empty());
+    }
+
+    @Test
     void aRecognitionWithoutActingStaffHeadersIsABadRequestNamingEachHeader() {
         io.restassured.RestAssured.given().auth().oauth2(io.touchpoint.testsupport.Tokens.gateway())
                 .contentType("application/json").body(Map.of("customerId", customer.customerId().toString()))

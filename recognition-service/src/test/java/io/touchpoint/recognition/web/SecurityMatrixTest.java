@@ -40,6 +40,9 @@ class SecurityMatrixTest {
             new Endpoint("GET", "/api/me/receipts/" + CONSENT, null, Set.of("customer")),
             new Endpoint("GET", "/api/me/preview", null, Set.of("customer")),
             new Endpoint("POST", "/api/me/erasure", null, Set.of("customer")),
+            new Endpoint("POST", "/api/erasures/" + UUID.randomUUID(), null, Set.of("gateway-service")),
+            new Endpoint("GET", "/api/me/receipts/" + CONSENT + "/proof", null, Set.of("customer")),
+            new Endpoint("GET", "/api/trail", null, Set.of("compliance-auditor")),
             new Endpoint("POST", "/api/recognitions/photo", "{\"customerId\":\"" + UUID.randomUUID() + "\"}", Set.of("gateway-service")),
             new Endpoint("GET", "/api/me/photo", null, Set.of("customer")),
             new Endpoint("DELETE", "/api/me/photo", null, Set.of("customer")));

@@ -216,6 +216,47 @@ class EndToEndIT {
                 .then().statusCode(200).body("intact", is(true));
     }
 
+    @Test
+    void cardsDegradeWithoutRecognitionAndFailClosedWithoutProfile() {
+        String gateAgent = Keycloak.staff("gate.agent");
+        String barcode = Stack.boardingPass("dev.demo");
+        try {
+            Stack.kill("recognition-service");
+            JsonPath card = scan(gateAgent, barcode).statusCode(200).extract().jsonPath();
+            assertThat(card.getBoolean("preferencesUnavailable")).isTrue();
+            assertThat(card.getMap("fields")).containsKey("greeting").doesNotContainKey("preference-seat");
+        } finally {
+            Stack.restart("recognition-service");
+        }
+        // Back: preferences return once the circuit breaker lets calls through again (it waits 5 s).
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Map<String, Object> fields = Map.of();
+        while (Instant.now().isBefore(deadline) && !fields.containsKey("preference-seat")) {
+            fields = scan(gateAgent, barcode).statusCode(200).extract().jsonPath().getMap("fields");
+        }
+        assertThat(fields).containsKey("preference-seat");
+
+        String subject = JsonPath.from(new String(Base64.getUrlDecoder().decode(gateAgent.split("\\.")[1]))).getString("sub");
+        String auditor = Keycloak.auditor();
+        java.util.function.IntSupplier served = () -> given().auth().oauth2(auditor).queryParam("staffSubject", subject)
+                .queryParam("outcome", "SERVED").queryParam("limit", 500).when().get(gateway("/api/compliance/access-records"))
+                .then().statusCode(200).extract().jsonPath().getList("records").size();
+        int before = served.getAsInt();
+        try {
+            Stack.kill("profile-service");
+            scan(gateAgent, barcode).statusCode(503).contentType("application/problem+json");
+            assertThat(served.getAsInt()).as("no record claims a card was shown").isEqualTo(before);
+        } finally {
+            Stack.restart("profile-service");
+        }
+        Instant back = Instant.now().plus(Duration.ofSeconds(60));
+        int status = 0;
+        while (Instant.now().isBefore(back) && status != 200) {
+            status = scan(gateAgent, barcode).extract().statusCode();
+        }
+        assertThat(status).isEqualTo(200);
+    }
+
     private static int verify(String... args) {
         StringWriter out = new StringWriter();
         int status = TouchpointVerify.run(new PrintWriter(out, true), new PrintWriter(out, true), args);

@@ -26,6 +26,12 @@ final class Stack {
     static final String PASSWORD = "local-demo-only";
 
     private static Process process;
+    /** Services this suite stopped and started again itself, which the run command no longer tracks. */
+    private static final Map<String, Process> restarted = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Line of each service's process id in the run command's pids file (its start order). */
+    private static final Map<String, Integer> PID_LINE = Map.of("profile-service", 2, "recognition-service", 3);
+    private static final Map<String, Integer> PORT = Map.of("profile-service", PROFILE, "recognition-service", RECOGNITION);
+    private static final Map<String, String> DATABASE = Map.of("profile-service", "profile", "recognition-service", "recognition");
 
     private Stack() {
     }
@@ -83,8 +89,63 @@ final class Stack {
         }
     }
 
+    /** Stops one service (SIGTERM) and waits until it is gone. */
+    static synchronized void kill(String service) {
+        Process own = restarted.remove(service);
+        ProcessHandle handle;
+        try {
+            handle = own != null ? own.toHandle()
+                    : ProcessHandle.of(Long.parseLong(Files.readAllLines(HOME.resolve("pids")).get(PID_LINE.get(service)).strip()))
+                    .orElseThrow(() -> new IllegalStateException(service + " is not running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        handle.destroy();
+        handle.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+    }
+
+    /** Starts a stopped service again as the run command does, and waits until it is ready. */
+    static synchronized void restart(String service) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    ROOT.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
+                    .redirectErrorStream(true).redirectOutput(HOME.resolve("logs/" + service + "-restarted.log").toFile());
+            Map<String, String> env = builder.environment();
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(PORT.get(service)));
+            env.put("TOUCHPOINT_DB_URL", "jdbc:postgresql://127.0.0.1:" + POSTGRES + "/" + DATABASE.get(service));
+            env.put("TOUCHPOINT_OIDC_URL", "http://127.0.0.1:" + KEYCLOAK + "/realms/touchpoint");
+            if (service.equals("recognition-service")) {
+                env.put("TOUCHPOINT_TRAIL_SIGNING_KEY_FILE", ROOT.resolve("deploy/dev-keys/consent-ledger.signer").toString());
+            }
+            restarted.put(service, builder.start());
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (Instant.now().isBefore(deadline)) {
+                try {
+                    int status = http.send(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + PORT.get(service) + "/q/health/ready")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // still starting
+                }
+                Thread.sleep(500);
+            }
+            throw new IllegalStateException(service + " did not come back; see " + HOME.resolve("logs/" + service + "-restarted.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGTERM to the run command, whose trap stops everything it started, by process id. */
     static synchronized void stop() {
+        restarted.values().forEach(Process::destroy);
         if (process != null && process.isAlive()) {
             process.destroy();
             try {

@@ -161,12 +161,15 @@ class EndToEndIT {
     }
 
     @Test
-    void tokensForAnotherServiceOrWithAForgedSignatureAreRefused() throws Exception {
+    void tokensForAnotherServiceFromAnotherIssuerOrWithAForgedSignatureAreRefused() throws Exception {
         String tablet = Keycloak.staff("gate.agent"); // audience staff-gateway only
         given().auth().oauth2(tablet).when().get(recognition("/api/catalogue")).then().statusCode(401);
         given().auth().oauth2(tablet).when().get(profile("/api/me/export")).then().statusCode(401);
         String service = Keycloak.clientCredentials("staff-gateway", "local-only-secret"); // audiences profile, recognition
         given().auth().oauth2(service).contentType(ContentType.JSON).body(Map.of()).when().post(gateway("/api/cards")).then().statusCode(401);
+
+        // Another issuer: a token of the same Keycloak's master realm.
+        given().auth().oauth2(Keycloak.admin()).when().get(gateway("/api/me/access-history")).then().statusCode(401);
 
         String[] parts = tablet.split("\\.");
         String alteredPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -214,6 +217,22 @@ class EndToEndIT {
         String proof = eventually(() -> given().auth().oauth2(auditor).when().get(gateway("/api/trail/entries/" + looks.getLast() + "/proof")));
         given().auth().oauth2(auditor).when().post(gateway("/api/trail/trees/" + JsonPath.from(proof).getString("tree") + "/verification"))
                 .then().statusCode(200).body("intact", is(true));
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedEverywhere() throws InterruptedException {
+        String token;
+        Keycloak.accessTokenLifespan(2);
+        try {
+            token = Keycloak.customer("cleo.demo");
+        } finally {
+            Keycloak.accessTokenLifespan(300);
+        }
+        given().auth().oauth2(token).when().get(gateway("/api/me/access-history")).then().statusCode(200);
+        Thread.sleep(4_000);
+        given().auth().oauth2(token).when().get(gateway("/api/me/access-history")).then().statusCode(401);
+        given().auth().oauth2(token).when().get(recognition("/api/me/consents")).then().statusCode(401);
+        given().auth().oauth2(token).when().get(profile("/api/me/export")).then().statusCode(401);
     }
 
     @Test

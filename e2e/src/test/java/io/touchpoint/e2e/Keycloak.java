@@ -39,4 +39,20 @@ final class Keycloak {
                 .when().post(url("/protocol/openid-connect/token"))
                 .then().statusCode(200).extract().path("access_token");
     }
+
+    /** An admin token from the master realm (the local stack's bootstrap admin). */
+    static String admin() {
+        return RestAssured.given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", Stack.PASSWORD)
+                .when().post("http://127.0.0.1:" + Stack.KEYCLOAK + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** Sets the realm's access-token lifespan (seconds) through the admin API. */
+    static void accessTokenLifespan(int seconds) {
+        RestAssured.given().auth().oauth2(admin()).contentType("application/json")
+                .body(java.util.Map.of("accessTokenLifespan", seconds))
+                .when().put("http://127.0.0.1:" + Stack.KEYCLOAK + "/admin/realms/touchpoint")
+                .then().statusCode(204);
+    }
 }

@@ -22,7 +22,8 @@ import java.util.UUID;
  * connected as their owner after the services have migrated them. Prints a progress bar. Refuses to load twice.
  *
  * <pre>java io.touchpoint.demo.DemoLoader --customers 100 [--seed 1] [--db jdbc:postgresql://127.0.0.1:55432]
- *     [--user postgres --password postgres] [--passes .touchpoint/demo-boarding-passes.txt]</pre>
+ *     [--user postgres --password postgres] [--passes .touchpoint/demo-boarding-passes.txt]
+ *     [--keycloak http://127.0.0.1:8180/realms/touchpoint --gateway http://127.0.0.1:8080 --looks 40]</pre>
  */
 public final class DemoLoader {
 
@@ -43,6 +44,9 @@ public final class DemoLoader {
         String user = "postgres";
         String password = "postgres";
         Path passes = null;
+        String keycloak = null;
+        String gateway = null;
+        int looks = 0;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -52,6 +56,9 @@ public final class DemoLoader {
                 case "--user" -> user = require(value, "--user");
                 case "--password" -> password = require(value, "--password");
                 case "--passes" -> passes = Path.of(require(value, "--passes"));
+                case "--keycloak" -> keycloak = require(value, "--keycloak");
+                case "--gateway" -> gateway = require(value, "--gateway");
+                case "--looks" -> looks = Integer.parseInt(require(value, "--looks"));
                 default -> usage("unknown option " + args[i]);
             }
             i++;
@@ -70,6 +77,10 @@ public final class DemoLoader {
                 Files.writeString(passes, loader.boardingPasses());
                 System.err.println("boarding passes of the demo customers' flights today: " + passes);
             }
+            if (looks > 0 && keycloak != null && gateway != null) {
+                int served = new DemoTraffic(keycloak, gateway, "local-demo-only").openCards(looks, seed);
+                System.err.printf("demo traffic: staff opened %d cards of the demo customers through the gateway%n", served);
+            }
         }
     }
 
@@ -82,7 +93,8 @@ public final class DemoLoader {
 
     private static void usage(String problem) {
         System.err.println("demo data: " + problem);
-        System.err.println("usage: DemoLoader --customers N [--seed S] [--db jdbc:postgresql://host:port] [--user U --password P] [--passes FILE]");
+        System.err.println("usage: DemoLoader --customers N [--seed S] [--db jdbc:postgresql://host:port] [--user U --password P] [--passes FILE]"
+                + " [--keycloak REALM-URL --gateway URL --looks N]");
         System.exit(2);
     }
 

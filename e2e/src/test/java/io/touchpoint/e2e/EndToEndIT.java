@@ -88,8 +88,9 @@ class EndToEndIT {
 
         JsonPath history = given().auth().oauth2(ada).when().get(gateway("/api/me/access-history")).then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> looks = history.getList("looks");
-        assertThat(looks).hasSizeGreaterThanOrEqualTo(2)
-                .allSatisfy(look -> assertThat(look).containsEntry("touchpoint", "GATE/A12").containsEntry("role", "gate-agent"));
+        // Both scans are there (beside the demo traffic's looks at other touchpoints).
+        assertThat(looks).filteredOn(look -> "GATE/A12".equals(look.get("touchpoint")) && "gate-agent".equals(look.get("role")))
+                .hasSizeGreaterThanOrEqualTo(2);
 
         String auditor = Keycloak.auditor();
         List<String> recordIds = given().auth().oauth2(auditor).queryParam("customerId", DemoCustomers.ALL.getFirst().id())

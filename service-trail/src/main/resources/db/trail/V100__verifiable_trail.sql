@@ -5,7 +5,10 @@
 -- Entries committed but not yet in a tree. Filled by a trigger, so no path that inserts an entry can skip it.
 CREATE TABLE trail_pending (
     entry_id    uuid        PRIMARY KEY,
-    recorded_at timestamptz NOT NULL
+    recorded_at timestamptz NOT NULL,
+    -- History that predates its integration by design (this backfill, the owner's bulk imports): not judged
+    -- as backdated, and counted as imported in every verification report. Only the owner can queue such rows.
+    imported    boolean     NOT NULL DEFAULT false
 );
 CREATE INDEX trail_pending_order ON trail_pending (recorded_at, entry_id);
 
@@ -19,7 +22,7 @@ CREATE TRIGGER ${trailEntryTable}_enqueue AFTER INSERT ON ${trailEntryTable}
     FOR EACH ROW EXECUTE FUNCTION trail_enqueue();
 ALTER TABLE ${trailEntryTable} ENABLE ALWAYS TRIGGER ${trailEntryTable}_enqueue;
 -- Entries written before the trail existed join it on the first integration.
-INSERT INTO trail_pending (entry_id, recorded_at) SELECT id, recorded_at FROM ${trailEntryTable};
+INSERT INTO trail_pending (entry_id, recorded_at, imported) SELECT id, recorded_at, true FROM ${trailEntryTable};
 
 -- Leaf positions: dense per tree, one per entry (entry_id is null for leaves of the "epochs" tree).
 CREATE TABLE trail_leaf (
@@ -28,6 +31,7 @@ CREATE TABLE trail_leaf (
     entry_id      uuid        UNIQUE,
     recorded_at   timestamptz,
     integrated_at timestamptz NOT NULL,
+    imported      boolean     NOT NULL DEFAULT false,
     PRIMARY KEY (tree, leaf_index)
 );
 

@@ -9,6 +9,7 @@ DECLARE
     month_key text := to_char(first_day, 'YYYY-MM');
     partition text := format('access_record_%s', to_char(first_day, 'YYYY_MM'));
     dropped bigint;
+    held_elsewhere boolean;
 BEGIN
     IF to_regclass(partition) IS NULL THEN
         RAISE EXCEPTION 'no partition % to retire', partition;
@@ -18,6 +19,12 @@ BEGIN
     END IF;
     IF EXISTS (SELECT 1 FROM trail_pending WHERE recorded_at >= first_day AND recorded_at < first_day + interval '1 month') THEN
         RAISE EXCEPTION 'records of % are still waiting for the integrator', month_key;
+    END IF;
+    -- A record dated into a closed month has its leaf in a later month's tree: dropping it would break that tree.
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I r JOIN trail_leaf l ON l.entry_id = r.id WHERE l.tree <> %L)',
+                   partition, month_key) INTO held_elsewhere;
+    IF held_elsewhere THEN
+        RAISE EXCEPTION 'month % holds records whose leaves are in a later tree (dated into the month after it closed); retire it when that tree is retired', month_key;
     END IF;
     EXECUTE format('SELECT count(*) FROM %I', partition) INTO dropped;
     EXECUTE format('DROP TABLE %I', partition);

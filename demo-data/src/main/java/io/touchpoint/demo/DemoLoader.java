@@ -112,6 +112,13 @@ public final class DemoLoader {
         recognition.setAutoCommit(false);
         CopyManager profileCopy = toProfile ? profile.unwrap(PGConnection.class).getCopyAPI() : null;
         CopyManager recognitionCopy = toRecognition ? recognition.unwrap(PGConnection.class).getCopyAPI() : null;
+        if (toRecognition) {
+            // The ledger history is dated in the past by design: queue it for the trail as imported (owner only),
+            // so verification counts it as such instead of reporting every row as backdated.
+            try (Statement statement = recognition.createStatement()) {
+                statement.execute("ALTER TABLE consent_event DISABLE TRIGGER consent_event_enqueue");
+            }
+        }
         Progress bar = new Progress(progress, count);
         try {
             for (int start = 0; start < count; start += CHUNK) {
@@ -121,6 +128,11 @@ public final class DemoLoader {
                 }
                 tables.copy(profileCopy, recognitionCopy);
                 bar.update(Math.min(count, start + CHUNK));
+            }
+            if (toRecognition) {
+                try (Statement statement = recognition.createStatement()) {
+                    statement.execute("ALTER TABLE consent_event ENABLE ALWAYS TRIGGER consent_event_enqueue");
+                }
             }
             recognition.commit();
             profile.commit();
@@ -160,6 +172,7 @@ public final class DemoLoader {
         final StringBuilder event = new StringBuilder();
         final StringBuilder preference = new StringBuilder();
         final StringBuilder consent = new StringBuilder();
+        final StringBuilder queued = new StringBuilder();
 
         void add(DemoGenerator.Customer c) {
             Instant created = Instant.parse("2025-01-01T00:00:00Z");
@@ -185,6 +198,7 @@ public final class DemoLoader {
             for (DemoGenerator.ConsentStep s : c.consents()) {
                 row(consent, s.id(), c.id(), s.consentId(), s.kind(), s.purpose(), 1, String.join(",", s.categories()),
                         String.join(",", s.roles()), String.join(",", s.touchpointTypes()), s.recordedAt(), s.expiresAt(), "PORTAL");
+                row(queued, s.id(), s.recordedAt(), true);
             }
         }
 
@@ -208,8 +222,8 @@ public final class DemoLoader {
 
         private void copyRecognition(CopyManager recognition) throws SQLException, IOException {
             copy(recognition, "customer_preference (customer_id, key, value, source, updated_at)", preference);
-            // The ledger's trigger queues each row for the verifiable trail, exactly as the service's own inserts.
             copy(recognition, "consent_event (id, customer_id, consent_id, kind, purpose_key, notice_version, categories, roles, touchpoint_types, recorded_at, expires_at, channel)", consent);
+            copy(recognition, "trail_pending (entry_id, recorded_at, imported)", queued);
         }
 
         private static void copy(CopyManager manager, String target, StringBuilder rows) throws SQLException, IOException {
@@ -227,7 +241,7 @@ public final class DemoLoader {
                 if (value == null) {
                     continue; // unquoted empty: NULL
                 }
-                if (value instanceof Number || value instanceof UUID || value instanceof Instant) {
+                if (value instanceof Number || value instanceof UUID || value instanceof Instant || value instanceof Boolean) {
                     out.append(value);
                 } else {
                     out.append('"').append(value.toString().replace("\"", "\"\"")).append('"');

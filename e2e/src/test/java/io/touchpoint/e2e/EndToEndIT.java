@@ -113,6 +113,26 @@ class EndToEndIT {
     }
 
     @Test
+    void theConsentLedgerTrailVerifiesAfterTheDemoLoadWithItsHistoryCountedAsImported() {
+        String auditor = Keycloak.auditor();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        List<String> trees;
+        do { // the integrator works through the demo ledger in the background
+            trees = given().auth().oauth2(auditor).when().get(recognition("/api/trail")).then().statusCode(200)
+                    .extract().jsonPath().getList("trees.tree");
+        } while (Instant.now().isBefore(deadline) && trees.size() < 2);
+        assertThat(trees).isNotEmpty();
+        long imported = 0;
+        for (String tree : trees) {
+            JsonPath report = given().auth().oauth2(auditor).when().post(recognition("/api/trail/trees/" + tree + "/verification"))
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(report.getBoolean("intact")).as("tree %s: %s", tree, report.getList("problems")).isTrue();
+            imported += report.getLong("importedEntries");
+        }
+        assertThat(imported).isPositive();
+    }
+
+    @Test
     void onlyASupervisorSearchesByNameAndOnlyWithAJustificationThatIsRecorded() {
         Map<String, Object> search = Map.of("familyName", "Marrowind", "touchpoint", "GATE/B7", "purpose", "personalised-service",
                 "justification", "Passenger unwell at gate B7; the medical team needs the booking");

@@ -29,8 +29,8 @@ public final class SignedNote {
             throw new InvalidNote("no note");
         }
         int split = note.lastIndexOf("\n\n");
-        if (split < 0 || !note.endsWith("\n")) {
-            throw new InvalidNote("not a signed note: no blank line before the signatures");
+        if (split < 0 || !note.endsWith("\n") || split + 2 >= note.length()) {
+            throw new InvalidNote("not a signed note: no signature lines after a blank line");
         }
         String text = note.substring(0, split + 1);
         requireText(text);

@@ -58,6 +58,8 @@ class SignedCheckpointTest {
         assertThatThrownBy(() -> SignedNote.open(forged, signer.verifier())).isInstanceOf(SignedNote.InvalidNote.class)
                 .hasMessageContaining("not signed by");
         assertThatThrownBy(() -> SignedNote.open(checkpoint.body(), signer.verifier())).isInstanceOf(SignedNote.InvalidNote.class);
+        assertThatThrownBy(() -> SignedNote.open(checkpoint.body() + "\n", signer.verifier())).isInstanceOf(SignedNote.InvalidNote.class);
+        assertThatThrownBy(() -> SignedNote.open("\n\n", signer.verifier())).isInstanceOf(SignedNote.InvalidNote.class);
     }
 
     @Test

@@ -73,14 +73,14 @@ public class TrailIntegrator {
             return new Run(false, 0, List.of(), List.of());
         }
         Instant now = clock.instant();
-        List<TrailEntries.Ref> pending = store.pending(config.batchSize());
-        Map<UUID, byte[]> canonical = pending.isEmpty() ? Map.of() : entries.canonical(pending);
+        List<TrailStore.Queued> pending = store.pending(config.batchSize());
+        Map<UUID, byte[]> canonical = pending.isEmpty() ? Map.of() : entries.canonical(pending.stream().map(TrailStore.Queued::ref).toList());
         String current = epochOf(now);
         Optional<String> newestClosed = store.newestClosedEpoch();
 
-        Map<String, List<TrailEntries.Ref>> byTree = new LinkedHashMap<>();
+        Map<String, List<TrailStore.Queued>> byTree = new LinkedHashMap<>();
         int vanished = 0;
-        for (TrailEntries.Ref ref : pending) {
+        for (TrailStore.Queued ref : pending) {
             if (!canonical.containsKey(ref.id())) {
                 vanished++; // deleted before it was integrated; only the owner can, and re-verification reports the gap
                 continue;
@@ -98,13 +98,13 @@ public class TrailIntegrator {
         List<String> signed = new ArrayList<>();
         byTree.forEach((tree, refs) -> {
             List<AppendedLeaf> leaves = refs.stream()
-                    .map(ref -> new AppendedLeaf(ref.id(), ref.recordedAt(), TreeHash.leaf(canonical.get(ref.id()))))
+                    .map(ref -> new AppendedLeaf(ref.id(), ref.recordedAt(), ref.imported(), TreeHash.leaf(canonical.get(ref.id()))))
                     .toList();
             append(tree, leaves, now);
             signed.add(tree);
         });
         if (!pending.isEmpty()) {
-            store.deletePending(pending.stream().map(TrailEntries.Ref::id).toList());
+            store.deletePending(pending.stream().map(TrailStore.Queued::id).toList());
         }
         List<String> closed = closeEndedMonths(now, current, newestClosed);
         if (!closed.isEmpty()) {
@@ -113,7 +113,7 @@ public class TrailIntegrator {
         return new Run(true, pending.size() - vanished, signed, closed);
     }
 
-    private record AppendedLeaf(UUID entryId, Instant recordedAt, byte[] hash) {
+    private record AppendedLeaf(UUID entryId, Instant recordedAt, boolean imported, byte[] hash) {
     }
 
     private void append(String tree, List<AppendedLeaf> leaves, Instant now) {
@@ -124,7 +124,7 @@ public class TrailIntegrator {
         List<TrailStore.Leaf> leafRows = new ArrayList<>(leaves.size());
         List<TrailStore.Node> nodes = new ArrayList<>(leaves.size() * 2);
         for (AppendedLeaf leaf : leaves) {
-            leafRows.add(new TrailStore.Leaf(tree, range.size(), leaf.entryId(), leaf.recordedAt(), now));
+            leafRows.add(new TrailStore.Leaf(tree, range.size(), leaf.entryId(), leaf.recordedAt(), now, leaf.imported()));
             range.append(leaf.hash(), (id, hash) -> nodes.add(new TrailStore.Node(id, hash)));
         }
         store.append(leafRows, tree, nodes);
@@ -155,7 +155,7 @@ public class TrailIntegrator {
             TrailStore.StoredCheckpoint finalCheckpoint = last.get();
             String body = new Checkpoint(origin(month.toString()), finalCheckpoint.size(), finalCheckpoint.root()).body();
             long epochsIndex = store.size(EPOCHS_TREE);
-            append(EPOCHS_TREE, List.of(new AppendedLeaf(null, null, TreeHash.leaf(body.getBytes(StandardCharsets.UTF_8)))), now);
+            append(EPOCHS_TREE, List.of(new AppendedLeaf(null, null, false, TreeHash.leaf(body.getBytes(StandardCharsets.UTF_8)))), now);
             store.saveEpoch(new TrailStore.StoredEpoch(month.toString(), finalCheckpoint.size(), finalCheckpoint.root(),
                     finalCheckpoint.note(), epochsIndex, now));
             closed.add(month.toString());

@@ -75,6 +75,9 @@ public class TrailProofs {
             throw Problems.badRequest("invalid-tree-sizes", "Invalid tree sizes",
                     "need 0 <= from <= to <= " + latest.size() + " (the latest checkpoint of " + tree + ")");
         }
+        if (from < to && from > 0 && store.size(tree) == 0 && store.epoch(tree).isPresent()) {
+            throw retired(tree);
+        }
         List<byte[]> proof = Proofs.consistency(from, to, ids -> store.nodes(tree, ids));
         String note = store.checkpoint(tree, to).map(TrailStore.StoredCheckpoint::note).orElse(null);
         return new ConsistencyProof(tree, from, to, encode(proof), note);
@@ -97,6 +100,11 @@ public class TrailProofs {
     /** The leaf data of an epoch leaf: the month's final checkpoint text, without signatures. */
     static String epochLeafText(String origin, TrailStore.StoredEpoch epoch) {
         return new Checkpoint(origin, epoch.size(), epoch.root()).body();
+    }
+
+    static RuntimeException retired(String tree) {
+        return Problems.of(410, "tree-retired", "Tree retired",
+                "the month " + tree + " was dropped by retention; its final checkpoint is a leaf of the epochs tree: use its epoch proof");
     }
 
     static RuntimeException noTree(String tree) {

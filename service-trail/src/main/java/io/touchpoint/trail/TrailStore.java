@@ -29,7 +29,14 @@ public class TrailStore {
     /** One integrator across all instances of a service: the holder of this transaction-scoped advisory lock. */
     private static final long INTEGRATOR_LOCK = 0x7472_6169_6c00_0001L;
 
-    public record Leaf(String tree, long index, UUID entryId, Instant recordedAt, Instant integratedAt) {
+    public record Leaf(String tree, long index, UUID entryId, Instant recordedAt, Instant integratedAt, boolean imported) {
+    }
+
+    /** An entry waiting for the integrator. */
+    record Queued(UUID id, Instant recordedAt, boolean imported) {
+        TrailEntries.Ref ref() {
+            return new TrailEntries.Ref(id, recordedAt);
+        }
     }
 
     public record Node(NodeId id, byte[] hash) {
@@ -72,18 +79,18 @@ public class TrailStore {
         });
     }
 
-    List<TrailEntries.Ref> pending(int limit) {
+    List<Queued> pending(int limit) {
         return run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT entry_id, recorded_at FROM trail_pending ORDER BY recorded_at, entry_id LIMIT ?")) {
+                    "SELECT entry_id, recorded_at, imported FROM trail_pending ORDER BY recorded_at, entry_id LIMIT ?")) {
                 s.setInt(1, limit);
-                List<TrailEntries.Ref> refs = new ArrayList<>();
+                List<Queued> queued = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        refs.add(new TrailEntries.Ref(rs.getObject(1, UUID.class), instant(rs, 2)));
+                        queued.add(new Queued(rs.getObject(1, UUID.class), instant(rs, 2), rs.getBoolean(3)));
                     }
                 }
-                return refs;
+                return queued;
             }
         });
     }
@@ -165,13 +172,14 @@ public class TrailStore {
     void append(List<Leaf> leaves, String tree, List<Node> nodes) {
         run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO trail_leaf (tree, leaf_index, entry_id, recorded_at, integrated_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO trail_leaf (tree, leaf_index, entry_id, recorded_at, integrated_at, imported) VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (Leaf leaf : leaves) {
                     s.setString(1, leaf.tree());
                     s.setLong(2, leaf.index());
                     s.setObject(3, leaf.entryId());
                     s.setTimestamp(4, leaf.recordedAt() == null ? null : Timestamp.from(leaf.recordedAt()));
                     s.setTimestamp(5, Timestamp.from(leaf.integratedAt()));
+                    s.setBoolean(6, leaf.imported());
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -301,7 +309,7 @@ public class TrailStore {
     public Optional<Leaf> leafOf(UUID entryId) {
         return run(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT tree, leaf_index, entry_id, recorded_at, integrated_at FROM trail_leaf WHERE entry_id = ?")) {
+                    "SELECT tree, leaf_index, entry_id, recorded_at, integrated_at, imported FROM trail_leaf WHERE entry_id = ?")) {
                 s.setObject(1, entryId);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(leaf(rs)) : Optional.<Leaf>empty();
@@ -313,7 +321,7 @@ public class TrailStore {
     List<Leaf> leaves(String tree, long from, long to) {
         return run(c -> {
             try (PreparedStatement s = c.prepareStatement("""
-                    SELECT tree, leaf_index, entry_id, recorded_at, integrated_at FROM trail_leaf
+                    SELECT tree, leaf_index, entry_id, recorded_at, integrated_at, imported FROM trail_leaf
                     WHERE tree = ? AND leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index""")) {
                 s.setString(1, tree);
                 s.setLong(2, from);
@@ -355,7 +363,7 @@ public class TrailStore {
     }
 
     private static Leaf leaf(ResultSet rs) throws SQLException {
-        return new Leaf(rs.getString(1), rs.getLong(2), rs.getObject(3, UUID.class), instant(rs, 4), instant(rs, 5));
+        return new Leaf(rs.getString(1), rs.getLong(2), rs.getObject(3, UUID.class), instant(rs, 4), instant(rs, 5), rs.getBoolean(6));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

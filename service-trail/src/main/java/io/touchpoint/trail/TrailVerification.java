@@ -35,6 +35,21 @@ public class TrailVerification {
     public static final long MAX_RANGE = 1_000_000;
     private static final int PAGE = 5_000;
     private static final int MAX_PROBLEMS = 100;
+    /** Problems kept in memory while verifying (in leaf order); beyond this they are only counted. */
+    private static final int KEPT_PROBLEMS = 10_000;
+
+    /** What a verification found: the first problems in full, and how many there were. */
+    private static final class Found {
+        final List<Problem> kept = new ArrayList<>();
+        long total;
+
+        void add(Problem problem) {
+            total++;
+            if (kept.size() < KEPT_PROBLEMS) {
+                kept.add(problem);
+            }
+        }
+    }
 
     public enum Kind {
         /** The checkpoint's signature does not verify with the service's key. */
@@ -72,6 +87,9 @@ public class TrailVerification {
             @Schema(description = "True when no problem was found", example = "true") boolean intact,
             @Schema(description = "The problem at the lowest leaf index (or the first found without one)") Problem firstProblem,
             @Schema(description = "Up to 100 problems, by leaf index") List<Problem> problems,
+            @Schema(description = "How many problems were found in all", example = "0") long problemCount,
+            @Schema(description = "Entries in the range marked imported (history queued by the owner, e.g. the first backfill): "
+                    + "not judged as backdated", example = "0") long importedEntries,
             @Schema(example = "2026-11-23T10:00:00Z") Instant verifiedAt) {
     }
 
@@ -94,8 +112,7 @@ public class TrailVerification {
         TrailStore.StoredCheckpoint checkpoint = store.latestCheckpoint(tree).orElseThrow(() -> TrailProofs.noTree(tree));
         long size = checkpoint.size();
         if (size > 0 && store.size(tree) == 0 && store.epoch(tree).isPresent()) {
-            throw Problems.of(410, "tree-retired", "Tree retired",
-                    "the month " + tree + " was dropped by retention; its final checkpoint is a leaf of the epochs tree: verify epochs");
+            throw TrailProofs.retired(tree);
         }
         long from = fromParam == null ? 0 : fromParam;
         long to = toParam == null ? size : Math.min(toParam, size);
@@ -106,20 +123,23 @@ public class TrailVerification {
             throw Problems.badRequest("range-too-large", "Range too large",
                     "re-read at most " + MAX_RANGE + " entries per request; split [" + from + ", " + to + ") into smaller ranges");
         }
-        List<Problem> problems = new ArrayList<>();
+        Found problems = new Found();
         boolean signatureValid = signatureValid(tree, checkpoint);
         if (!signatureValid) {
             problems.add(new Problem(Kind.CHECKPOINT_SIGNATURE, null, null, "the latest checkpoint's signature does not verify"));
         }
         boolean treeMatches = storedTreeMatches(tree, checkpoint, problems);
-        long checked = tree.equals(TrailIntegrator.EPOCHS_TREE) ? 0 : checkEntries(tree, from, to, problems);
+        long[] imported = new long[1];
+        long checked = tree.equals(TrailIntegrator.EPOCHS_TREE) ? 0 : checkEntries(tree, from, to, problems, imported);
         if (!tree.equals(TrailIntegrator.EPOCHS_TREE)) {
             findUnintegrated(tree, problems);
         }
-        problems.sort(Comparator.comparing(Problem::leafIndex, Comparator.nullsLast(Comparator.naturalOrder())));
-        List<Problem> reported = problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS));
+        List<Problem> sorted = new ArrayList<>(problems.kept);
+        sorted.sort(Comparator.comparing(Problem::leafIndex, Comparator.nullsLast(Comparator.naturalOrder())));
+        List<Problem> reported = sorted.subList(0, Math.min(sorted.size(), MAX_PROBLEMS));
+        boolean intact = problems.total == 0;
         return new Report(tree, size, Base64.getEncoder().encodeToString(checkpoint.root()), from, to, checked, signatureValid,
-                treeMatches, problems.isEmpty(), problems.isEmpty() ? null : problems.getFirst(), List.copyOf(reported), clock.instant());
+                treeMatches, intact, intact ? null : sorted.getFirst(), List.copyOf(reported), problems.total, imported[0], clock.instant());
     }
 
     private boolean signatureValid(String tree, TrailStore.StoredCheckpoint checkpoint) {
@@ -133,7 +153,7 @@ public class TrailVerification {
     }
 
     /** Folds the stored leaf hashes [0, size) into a root, streaming; compares with the signed root. */
-    private boolean storedTreeMatches(String tree, TrailStore.StoredCheckpoint checkpoint, List<Problem> problems) {
+    private boolean storedTreeMatches(String tree, TrailStore.StoredCheckpoint checkpoint, Found problems) {
         CompactRange range = CompactRange.empty();
         for (long page = 0; page < checkpoint.size(); page += PAGE) {
             long end = Math.min(page + PAGE, checkpoint.size());
@@ -157,7 +177,7 @@ public class TrailVerification {
         return true;
     }
 
-    private long checkEntries(String tree, long from, long to, List<Problem> problems) {
+    private long checkEntries(String tree, long from, long to, Found problems, long[] imported) {
         Duration lag = config.lag();
         long checked = 0;
         for (long page = from; page < to; page += PAGE) {
@@ -179,7 +199,9 @@ public class TrailVerification {
                 } else if (!Arrays.equals(TreeHash.leaf(bytes), hashes.get(leaf.index()))) {
                     problems.add(new Problem(Kind.ENTRY_ALTERED, leaf.index(), leaf.entryId(), "the entry no longer hashes to its leaf"));
                 }
-                if (leaf.recordedAt() != null && Duration.between(leaf.recordedAt(), leaf.integratedAt()).compareTo(lag) > 0) {
+                if (leaf.imported()) {
+                    imported[0]++;
+                } else if (leaf.recordedAt() != null && Duration.between(leaf.recordedAt(), leaf.integratedAt()).compareTo(lag) > 0) {
                     problems.add(new Problem(Kind.BACKDATED, leaf.index(), leaf.entryId(),
                             "integrated " + Duration.between(leaf.recordedAt(), leaf.integratedAt()).toSeconds()
                                     + " s after its timestamp; commits take at most " + lag.toSeconds() + " s"));
@@ -192,7 +214,7 @@ public class TrailVerification {
         return checked;
     }
 
-    private void findUnintegrated(String tree, List<Problem> problems) {
+    private void findUnintegrated(String tree, Found problems) {
         YearMonth month;
         try {
             month = YearMonth.parse(tree);

@@ -36,7 +36,10 @@ public class ConsentTrailEntries implements TrailEntries {
         Map<UUID, byte[]> found = new HashMap<>();
         List<UUID> ids = refs.stream().map(Ref::id).filter(Objects::nonNull).toList();
         if (!ids.isEmpty()) {
-            ConsentEvent.<ConsentEvent>list("id in ?1", ids).forEach(event -> found.put(event.id, CanonicalJson.bytes(members(event))));
+            ConsentEvent.<ConsentEvent>list("id in ?1", ids).forEach(event -> {
+                found.put(event.id, CanonicalJson.bytes(members(event)));
+                ConsentEvent.getEntityManager().detach(event); // a verification reads millions: keep the session small
+            });
         }
         return found;
     }

@@ -82,7 +82,7 @@ public class ErasureResource {
     }
 
     private CombinedReceipt receipt(UUID requestId) {
-        ErasureRequest request = erasures.latest(customer.id()).filter(r -> r.id.equals(requestId)).orElseThrow();
+        ErasureRequest request = erasures.request(customer.id(), requestId).orElseThrow();
         List<ServicePart> parts = erasures.steps(requestId).stream()
                 .map(s -> new ServicePart(s.service, s.status, s.attempts, s.lastError, s.completedAt, parse(s.receipt)))
                 .toList();

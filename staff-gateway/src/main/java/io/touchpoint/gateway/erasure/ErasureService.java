@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.WebApplicationException;
+import org.hibernate.LockOptions;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -54,7 +56,8 @@ public class ErasureService {
                 step.requestId = id;
                 step.service = service;
                 step.status = "PENDING";
-                step.nextAttemptAt = request.requestedAt;
+                // The request tries every part itself; the scheduler takes over only if that fails.
+                step.nextAttemptAt = request.requestedAt.plus(FIRST_PAUSE);
                 step.persist();
             }
         });
@@ -69,12 +72,20 @@ public class ErasureService {
 
     /** Tries every pending part due by {@code now} (of one request, or of all). Package-visible for tests. */
     void attemptDue(Instant now, UUID onlyRequest) {
-        List<ErasureStep> due = QuarkusTransaction.requiringNew().call(() -> onlyRequest == null
-                ? ErasureStep.<ErasureStep>list("status = 'PENDING' and nextAttemptAt <= ?1", now)
-                : ErasureStep.<ErasureStep>list("status = 'PENDING' and requestId = ?1", onlyRequest));
-        for (ErasureStep step : due) {
-            UUID customerId = QuarkusTransaction.requiringNew().call(() -> ErasureRequest.<ErasureRequest>findById(step.requestId).customerId);
-            attempt(step.requestId, step.service, customerId);
+        // Claim the due parts (rows another instance holds are skipped) by moving their next attempt on, so that
+        // no part is tried twice at once, whatever the number of gateway instances.
+        List<ErasureStep.Key> claimed = QuarkusTransaction.requiringNew().call(() -> {
+            List<ErasureStep> due = (onlyRequest == null
+                    ? ErasureStep.<ErasureStep>find("status = 'PENDING' and nextAttemptAt <= ?1", now)
+                    : ErasureStep.<ErasureStep>find("status = 'PENDING' and requestId = ?1", onlyRequest))
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
+                    .list();
+            due.forEach(step -> step.nextAttemptAt = clock.instant().plus(LONGEST_PAUSE));
+            return due.stream().map(ErasureStep::key).toList();
+        });
+        for (ErasureStep.Key key : claimed) {
+            UUID customerId = QuarkusTransaction.requiringNew().call(() -> ErasureRequest.<ErasureRequest>findById(key.requestId).customerId);
+            attempt(key.requestId, key.service, customerId);
         }
     }
 
@@ -85,7 +96,7 @@ public class ErasureService {
         try {
             receipt = call.apply(customerId).toString();
         } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
+            if (e.getResponse().getStatus() == 404 && saysCustomerNotFound(e)) {
                 receipt = "{\"nothingHeld\":true}"; // the service never had this customer: nothing to erase
             } else {
                 error = service + " answered " + e.getResponse().getStatus();
@@ -114,6 +125,20 @@ public class ErasureService {
                 LOG.warnf("erasure: %s (attempt %d), retrying in %d s", failure, step.attempts, pause);
             }
         });
+    }
+
+    /** Only the service's own "no such customer" problem counts: a 404 from a wrong route or proxy is a failure. */
+    private static boolean saysCustomerNotFound(WebApplicationException e) {
+        try {
+            return e.getResponse().readEntity(String.class).contains("urn:touchpoint:problem:customer-not-found");
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    public Optional<ErasureRequest> request(UUID customerId, UUID requestId) {
+        return QuarkusTransaction.requiringNew().call(() -> ErasureRequest.<ErasureRequest>findByIdOptional(requestId)
+                .filter(r -> r.customerId.equals(customerId)));
     }
 
     public Optional<ErasureRequest> latest(UUID customerId) {

@@ -42,4 +42,11 @@ public class ErasureStep extends PanacheEntityBase {
     public Instant nextAttemptAt;
     public Instant completedAt;
     public String receipt;
+
+    public Key key() {
+        Key key = new Key();
+        key.requestId = requestId;
+        key.service = service;
+        return key;
+    }
 }

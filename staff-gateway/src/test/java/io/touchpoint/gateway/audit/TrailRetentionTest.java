@@ -100,5 +100,8 @@ class TrailRetentionTest {
         given().auth().oauth2(auditor()).when().post("/api/trail/trees/epochs/verification").then().statusCode(200).body("intact", is(true));
         given().auth().oauth2(auditor()).when().post("/api/trail/trees/" + epoch + "/verification").then().statusCode(410)
                 .body("type", is("urn:touchpoint:problem:tree-retired"));
+        given().auth().oauth2(auditor()).queryParam("from", 1).queryParam("to", 3)
+                .when().get("/api/trail/trees/" + epoch + "/consistency").then().statusCode(410)
+                .body("type", is("urn:touchpoint:problem:tree-retired"));
     }
 }

@@ -164,6 +164,24 @@ class TrailTamperingTest {
     }
 
     @Test
+    @Order(6)
+    void historyTheOwnerQueuesAsImportedIsCountedNotReportedAsBackdated() {
+        UUID imported = UUID.randomUUID();
+        Superuser.run("ALTER TABLE access_record DISABLE TRIGGER access_record_enqueue",
+                "INSERT INTO access_record (id, recorded_at, request_id, staff_subject, role, touchpoint, purpose, policy_version, "
+                        + "fields, receipts, outcome, record_hash) VALUES ('" + imported + "', now() - interval '50 minutes', 'r', 's', "
+                        + "'gate-agent', 'GATE/A1', 'personalised-service', 'v', '', '', 'SERVED', decode(repeat('00', 32), 'hex'))",
+                "INSERT INTO trail_pending (entry_id, recorded_at, imported) SELECT id, recorded_at, true FROM access_record WHERE id = '" + imported + "'",
+                "ALTER TABLE access_record ENABLE ALWAYS TRIGGER access_record_enqueue");
+        TrailClient.drain(integrator);
+        TrailStore.Leaf leaf = QuarkusTransaction.requiringNew().call(() -> store.leafOf(imported).orElseThrow());
+
+        JsonPath report = verify(leaf, leaf);
+        assertThat(report.getList("problems.kind")).doesNotContain("BACKDATED");
+        assertThat(report.getLong("importedEntries")).isEqualTo(1);
+    }
+
+    @Test
     @Order(7)
     void aLeafHashRewrittenToMatchAnAlteredRecordNoLongerReproducesTheSignedRoot() {
         List<TrailStore.Leaf> leaves = recordsInTheTrail(4);

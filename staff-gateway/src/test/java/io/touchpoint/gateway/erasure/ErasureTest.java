@@ -39,9 +39,11 @@ class ErasureTest {
     }
 
     private void profileAnswers(int status) {
+        String body = status == 404
+                ? "{\"type\":\"urn:touchpoint:problem:customer-not-found\",\"status\":404,\"title\":\"Customer not found\"}"
+                : "{\"customerId\":\"" + customerId + "\",\"erasedAt\":\"2026-11-23T10:00:00Z\",\"erased\":[\"names\"]}";
         downstream.stubFor(post(urlEqualTo("/api/erasures/" + customerId)).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"customerId\":\"" + customerId + "\",\"erasedAt\":\"2026-11-23T10:00:00Z\",\"erased\":[\"names\"]}")));
+                .withHeader("Content-Type", status == 404 ? "application/problem+json" : "application/json").withBody(body)));
     }
 
     private void recognitionAnswers(int status) {
@@ -88,6 +90,16 @@ class ErasureTest {
                 .body("services.find { it.service == 'recognition-service' }.status", is("DONE"))
                 .body("services.find { it.service == 'recognition-service' }.lastError", nullValue());
         downstream.verify(1, postRequestedFor(urlEqualTo("/api/erasures/" + customerId)));
+    }
+
+    @Test
+    void a404ThatIsNotTheServiceSayingItHasNoSuchCustomerIsAFailureNotAnErasure() {
+        downstream.stubFor(post(urlEqualTo("/api/erasures/" + customerId)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "text/html").withBody("<h1>Not Found</h1>")));
+        recognitionAnswers(200);
+        given().auth().oauth2(Tokens.customer(customerId)).when().post("/api/me/erasure").then().statusCode(202)
+                .body("services.find { it.service == 'profile-service' }.status", is("PENDING"))
+                .body("services.find { it.service == 'profile-service' }.lastError", containsString("404"));
     }
 
     @Test

@@ -34,6 +34,11 @@ public final class DemoGenerator {
                               List<String> touchpointTypes, Instant recordedAt, Instant expiresAt) {
     }
 
+    /** One look at the customer's card by staff, before a past flight. */
+    public record Look(UUID id, Instant recordedAt, String requestId, String staffSubject, String role, String device,
+                       String touchpoint, List<String> fields, List<String> receipts) {
+    }
+
     public record Customer(UUID id, String externalId, String givenName, String familyName, String preferredAddress,
                            String pronunciation, String tier, String loyaltyNumber, List<Trip> trips, List<ServiceEvent> events,
                            List<Preference> preferences, List<ConsentStep> consents) {
@@ -183,6 +188,47 @@ public final class DemoGenerator {
                     granted.plus(1, ChronoUnit.HOURS).atZone(ZoneOffset.UTC).plusMonths(24).toInstant()));
         }
         return steps;
+    }
+
+    /**
+     * Staff looks at the customer's card around their past flights, with the consent receipts active then.
+     * Deterministic from (seed, index); at most {@code count}, fewer for a customer who has not flown yet.
+     */
+    public List<Look> looks(Customer customer, int index, int count) {
+        SplittableRandom random = new SplittableRandom(seed * 7_000_003L + index);
+        List<Segment> flown = customer.trips().stream().flatMap(t -> t.segments().stream())
+                .filter(s -> s.departure().isBefore(now.minus(3, ChronoUnit.HOURS))).toList();
+        List<Look> looks = new ArrayList<>();
+        for (int k = 0; k < count && !flown.isEmpty(); k++) {
+            Segment segment = flown.get(random.nextInt(flown.size()));
+            String role = FRONTLINE.get(random.nextInt(FRONTLINE.size() - 1)); // supervisors look by break-glass only
+            String touchpoint = switch (role) {
+                case "check-in-agent" -> "CHECK_IN/" + segment.origin() + (1 + random.nextInt(30));
+                case "lounge-host" -> "LOUNGE/" + segment.origin();
+                case "cabin-crew" -> "CABIN/" + segment.carrier() + segment.flightNumber();
+                default -> "GATE/" + "ABCDE".charAt(random.nextInt(5)) + (1 + random.nextInt(40));
+            };
+            int minutesBefore = switch (role) {
+                case "check-in-agent" -> 120 + random.nextInt(60);
+                case "lounge-host" -> 60 + random.nextInt(90);
+                case "cabin-crew" -> 5 + random.nextInt(20);
+                default -> 20 + random.nextInt(30);
+            };
+            Instant at = segment.departure().minus(minutesBefore, ChronoUnit.MINUTES).plusMillis(random.nextInt(60_000));
+            List<String> receipts = customer.consents().stream()
+                    .filter(step -> step.kind().equals("GRANT") && step.roles().contains(role)
+                            && step.recordedAt().isBefore(at) && step.expiresAt().isAfter(at)
+                            && customer.consents().stream().noneMatch(w -> w.kind().equals("WITHDRAW")
+                            && w.consentId().equals(step.consentId()) && w.recordedAt().isBefore(at)))
+                    .map(step -> step.id().toString()).toList();
+            List<String> fields = new ArrayList<>(List.of("greeting", "itinerary", "tier"));
+            if (!receipts.isEmpty()) {
+                fields.add(role.equals("lounge-host") ? "preference-meal-drink" : "preference-seat");
+            }
+            looks.add(new Look(uuid(random), at, "demo-" + index + "-" + k, "demo-staff-" + random.nextInt(400), role,
+                    "demo-tablet-" + random.nextInt(60), touchpoint, fields, receipts));
+        }
+        return looks;
     }
 
     /** An IATA BCBP (Resolution 792) barcode, mandatory items only, for a segment of the customer's trip. */

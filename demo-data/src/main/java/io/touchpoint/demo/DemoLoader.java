@@ -1,6 +1,7 @@
 package io.touchpoint.demo;
 
 import org.postgresql.PGConnection;
+import io.touchpoint.gateway.audit.CanonicalRecord;
 import org.postgresql.copy.CopyManager;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,6 +33,14 @@ public final class DemoLoader {
 
     private final DemoGenerator generator;
     private final PrintStream progress;
+    private Connection gateway;
+    private int historyPerCustomer;
+
+    /** Also load past staff looks into the access log (queued for the trail as imported history). */
+    public void history(Connection gateway, int perCustomer) {
+        this.gateway = gateway;
+        this.historyPerCustomer = perCustomer;
+    }
 
     public DemoLoader(DemoGenerator generator, PrintStream progress) {
         this.generator = generator;
@@ -47,6 +57,7 @@ public final class DemoLoader {
         String keycloak = null;
         String gateway = null;
         int looks = 0;
+        int history = 0;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -59,6 +70,7 @@ public final class DemoLoader {
                 case "--keycloak" -> keycloak = require(value, "--keycloak");
                 case "--gateway" -> gateway = require(value, "--gateway");
                 case "--looks" -> looks = Integer.parseInt(require(value, "--looks"));
+                case "--history-per-customer" -> history = Integer.parseInt(require(value, "--history-per-customer"));
                 default -> usage("unknown option " + args[i]);
             }
             i++;
@@ -67,8 +79,10 @@ public final class DemoLoader {
             usage("--customers is 1 to 10,000,000");
         }
         try (Connection profile = DriverManager.getConnection(db + "/profile", user, password);
-             Connection recognition = DriverManager.getConnection(db + "/recognition", user, password)) {
+             Connection recognition = DriverManager.getConnection(db + "/recognition", user, password);
+             Connection accessLog = DriverManager.getConnection(db + "/gateway", user, password)) {
             DemoLoader loader = new DemoLoader(new DemoGenerator(seed, Instant.now()), System.err);
+            loader.history(accessLog, history);
             if (!loader.load(profile, recognition, customers)) {
                 System.err.println("demo data already loaded; nothing to do");
                 return;
@@ -94,7 +108,7 @@ public final class DemoLoader {
     private static void usage(String problem) {
         System.err.println("demo data: " + problem);
         System.err.println("usage: DemoLoader --customers N [--seed S] [--db jdbc:postgresql://host:port] [--user U --password P] [--passes FILE]"
-                + " [--keycloak REALM-URL --gateway URL --looks N]");
+                + " [--history-per-customer N] [--keycloak REALM-URL --gateway URL --looks N]");
         System.exit(2);
     }
 
@@ -103,10 +117,23 @@ public final class DemoLoader {
      * a failed load leaves nothing behind, and a rerun completes what is missing. False if both were loaded.
      */
     public boolean load(Connection profile, Connection recognition, int count) throws SQLException, IOException {
+        boolean toGateway = historyPerCustomer > 0 && gateway != null
+                && !holds(gateway, "SELECT 1 FROM access_record WHERE request_id LIKE 'demo-0-%'");
         boolean toProfile = !holds(profile, "SELECT 1 FROM customer WHERE external_id = 'demo-0'");
         boolean toRecognition = !holds(recognition, "SELECT 1 FROM customer_preference WHERE customer_id = '" + DemoCustomers.ALL.getFirst().id() + "'");
-        if (!toProfile && !toRecognition) {
+        if (!toProfile && !toRecognition && !toGateway) {
             return false;
+        }
+        CopyManager gatewayCopy = null;
+        if (toGateway) {
+            gateway.setAutoCommit(false);
+            gatewayCopy = gateway.unwrap(PGConnection.class).getCopyAPI();
+            try (Statement statement = gateway.createStatement()) {
+                // Monthly partitions for the year of history; then the history is queued as imported, like the ledger's.
+                statement.execute("SELECT ensure_access_record_partition((date_trunc('month', now()) - make_interval(months => m))::date) "
+                        + "FROM generate_series(0, 13) AS m");
+                statement.execute("ALTER TABLE access_record DISABLE TRIGGER access_record_enqueue");
+            }
         }
         profile.setAutoCommit(false);
         recognition.setAutoCommit(false);
@@ -124,9 +151,14 @@ public final class DemoLoader {
             for (int start = 0; start < count; start += CHUNK) {
                 Tables tables = new Tables();
                 for (int i = start; i < Math.min(count, start + CHUNK); i++) {
-                    tables.add(generator.customer(i));
+                    DemoGenerator.Customer customer = generator.customer(i);
+                    tables.add(customer);
+                    if (toGateway) {
+                        tables.addLooks(customer, generator.looks(customer, i, historyPerCustomer));
+                    }
                 }
                 tables.copy(profileCopy, recognitionCopy);
+                tables.copyLooks(gatewayCopy);
                 bar.update(Math.min(count, start + CHUNK));
             }
             if (toRecognition) {
@@ -134,9 +166,18 @@ public final class DemoLoader {
                     statement.execute("ALTER TABLE consent_event ENABLE ALWAYS TRIGGER consent_event_enqueue");
                 }
             }
+            if (toGateway) {
+                try (Statement statement = gateway.createStatement()) {
+                    statement.execute("ALTER TABLE access_record ENABLE ALWAYS TRIGGER access_record_enqueue");
+                }
+                gateway.commit();
+            }
             recognition.commit();
             profile.commit();
         } catch (SQLException | IOException | RuntimeException e) {
+            if (toGateway) {
+                gateway.rollback();
+            }
             recognition.rollback();
             profile.rollback();
             throw e;
@@ -173,6 +214,30 @@ public final class DemoLoader {
         final StringBuilder preference = new StringBuilder();
         final StringBuilder consent = new StringBuilder();
         final StringBuilder queued = new StringBuilder();
+        final StringBuilder looks = new StringBuilder();
+        final StringBuilder looksQueued = new StringBuilder();
+
+        void addLooks(DemoGenerator.Customer c, List<DemoGenerator.Look> generated) {
+            for (DemoGenerator.Look look : generated) {
+                // The access log's own canonical form and hash (staff-gateway's CanonicalRecord), so the trail agrees.
+                CanonicalRecord.Content content = new CanonicalRecord.Content(look.id(), look.recordedAt(), look.requestId(),
+                        look.staffSubject(), look.role(), look.device(), look.touchpoint(), c.id(), "personalised-service",
+                        "2026-11-23.1", look.fields(), look.receipts(), "SERVED", null, true);
+                row(looks, look.id(), look.recordedAt(), look.requestId(), look.staffSubject(), look.role(), look.device(),
+                        look.touchpoint(), c.id(), "personalised-service", "2026-11-23.1",
+                        String.join(",", look.fields().stream().sorted().toList()), String.join(",", look.receipts().stream().sorted().toList()),
+                        "SERVED", null, "\\x" + HexFormat.of().formatHex(CanonicalRecord.sha256(content)), true);
+                row(looksQueued, look.id(), look.recordedAt(), true);
+            }
+        }
+
+        void copyLooks(CopyManager gateway) throws SQLException, IOException {
+            if (gateway != null) {
+                copy(gateway, "access_record (id, recorded_at, request_id, staff_subject, role, device, touchpoint, customer_id, purpose, "
+                        + "policy_version, fields, receipts, outcome, break_glass_justification, record_hash, flight_today)", looks);
+                copy(gateway, "trail_pending (entry_id, recorded_at, imported)", looksQueued);
+            }
+        }
 
         void add(DemoGenerator.Customer c) {
             Instant created = Instant.parse("2025-01-01T00:00:00Z");

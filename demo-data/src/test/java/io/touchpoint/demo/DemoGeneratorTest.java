@@ -89,4 +89,28 @@ class DemoGeneratorTest {
         assertThat(generator.customer(999_999).externalId()).isEqualTo("demo-999999");
         assertThat(generator.customer(999_999)).isEqualTo(new DemoGenerator(1, NOW).customer(999_999));
     }
+
+    @Test
+    void historicLooksPrecedeTheirFlightsAndCarryOnlyTheReceiptsActiveThen() {
+        DemoGenerator generator = new DemoGenerator(1, NOW);
+        int withReceipts = 0;
+        for (int i = 0; i < 500; i++) {
+            DemoGenerator.Customer customer = generator.customer(i);
+            List<DemoGenerator.Look> looks = generator.looks(customer, i, 10);
+            assertThat(looks).isEqualTo(generator.looks(customer, i, 10));
+            for (DemoGenerator.Look look : looks) {
+                assertThat(look.recordedAt()).isBefore(NOW);
+                assertThat(look.role()).isNotEqualTo("supervisor");
+                for (String receipt : look.receipts()) {
+                    DemoGenerator.ConsentStep grant = customer.consents().stream()
+                            .filter(s -> s.id().toString().equals(receipt)).findFirst().orElseThrow();
+                    assertThat(grant.recordedAt()).isBefore(look.recordedAt());
+                    assertThat(grant.expiresAt()).isAfter(look.recordedAt());
+                    assertThat(grant.roles()).contains(look.role());
+                }
+                withReceipts += look.receipts().isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(withReceipts).as("some looks were covered by a consent").isPositive();
+    }
 }

@@ -1,5 +1,6 @@
 package io.touchpoint.profile.support;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -15,7 +16,7 @@ import java.lang.annotation.Target;
  * set of resources, so the application starts once for the whole module.
  */
 @QuarkusTest
-@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "app-role", value = "profile_app"))
 @WithTestResource(OidcWiremockTestResource.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,6 +1,9 @@
 package io.touchpoint.merkle;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +15,10 @@ import java.util.TreeMap;
  */
 public final class CanonicalJson {
 
+    /** Instants in entries: UTC, microseconds, always the same width, so the bytes do not depend on the value. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
     /** Integers beyond this lose precision in IEEE 754, which RFC 8785 numbers are. */
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
@@ -22,6 +29,11 @@ public final class CanonicalJson {
         StringBuilder out = new StringBuilder();
         value(out, object);
         return out.toString();
+    }
+
+    /** The canonical text of an instant ({@code 2026-11-23T10:15:30.123456Z}); null stays null. */
+    public static String time(Instant instant) {
+        return instant == null ? null : TIME.format(instant);
     }
 
     public static byte[] bytes(Map<String, ?> object) {

@@ -5,9 +5,6 @@ import io.touchpoint.recognition.web.Lists;
 import io.touchpoint.trail.TrailEntries;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +20,6 @@ import java.util.UUID;
 public class ConsentTrailEntries implements TrailEntries {
 
     public static final int VERSION = 1;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     @Override
     public String table() {
@@ -50,20 +45,16 @@ public class ConsentTrailEntries implements TrailEntries {
         members.put("channel", event.channel.name());
         members.put("consentId", event.consentId.toString());
         members.put("customerId", event.customerId.toString());
-        members.put("expiresAt", time(event.expiresAt));
+        members.put("expiresAt", CanonicalJson.time(event.expiresAt));
         members.put("id", event.id.toString());
         members.put("kind", event.kind.name());
         members.put("noticeVersion", event.noticeVersion);
         members.put("purposeKey", event.purposeKey);
-        members.put("recordedAt", time(event.recordedAt));
+        members.put("recordedAt", CanonicalJson.time(event.recordedAt));
         members.put("roles", List.copyOf(Lists.parse(event.roles)));
         members.put("sequence", event.sequence);
         members.put("touchpointTypes", List.copyOf(Lists.parse(event.touchpointTypes)));
         members.put("v", VERSION);
         return members;
-    }
-
-    private static String time(Instant instant) {
-        return instant == null ? null : TIME.format(instant);
     }
 }

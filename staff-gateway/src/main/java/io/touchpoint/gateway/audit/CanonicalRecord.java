@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
@@ -22,8 +20,6 @@ import java.util.UUID;
 public final class CanonicalRecord {
 
     public static final int VERSION = 1;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private CanonicalRecord() {
     }
@@ -45,7 +41,7 @@ public final class CanonicalRecord {
         members.put("policyVersion", c.policyVersion());
         members.put("purpose", c.purpose());
         members.put("receipts", c.receipts().stream().sorted().toList());
-        members.put("recordedAt", TIME.format(c.recordedAt()));
+        members.put("recordedAt", CanonicalJson.time(c.recordedAt()));
         members.put("requestId", c.requestId());
         members.put("role", c.role());
         members.put("staffSubject", c.staffSubject());

@@ -3,6 +3,7 @@ package io.touchpoint.recognition.consent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.touchpoint.recognition.support.Portal;
 import io.touchpoint.recognition.support.RecognitionServiceTest;
+import io.touchpoint.testsupport.Superuser;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,17 +38,9 @@ class ConsentLedgerAppendOnlyTest {
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate()))
                 .hasStackTraceContaining("permission denied");
         // ... and even the owner is stopped by the trigger (only disabling it, which the trail detects, gets through).
-        assertThatThrownBy(() -> asOwner(statement)).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> Superuser.run(statement)).hasMessageContaining("append-only");
 
         assertThat(ledger()).isEqualTo(before);
-    }
-
-    private static void asOwner(String statement) throws java.sql.SQLException {
-        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.flyway.jdbc-url", String.class);
-        try (java.sql.Connection owner = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
-             java.sql.Statement sql = owner.createStatement()) {
-            sql.execute(statement);
-        }
     }
 
     private List<?> ledger() {

@@ -10,17 +10,14 @@ import io.touchpoint.merkle.TreeHash;
 import io.touchpoint.recognition.support.Portal;
 import io.touchpoint.recognition.support.RecognitionServiceTest;
 import io.touchpoint.trail.TrailIntegrator;
+import io.touchpoint.testsupport.Superuser;
 import io.touchpoint.testsupport.Tokens;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +76,9 @@ class ConsentTrailTest {
         }
 
         // The owner turns the withdrawal back into a grant, bypassing the append-only trigger.
-        String url = ConfigProvider.getConfig().getValue("quarkus.flyway.jdbc-url", String.class);
-        try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres"); Statement sql = owner.createStatement()) {
-            sql.execute("ALTER TABLE consent_event DISABLE TRIGGER consent_event_no_update_delete");
-            sql.execute("UPDATE consent_event SET kind = 'RENEW', expires_at = recorded_at + interval '1 year' WHERE id = '" + events.get(1) + "'");
-            sql.execute("ALTER TABLE consent_event ENABLE ALWAYS TRIGGER consent_event_no_update_delete");
-        }
+        Superuser.run("ALTER TABLE consent_event DISABLE TRIGGER consent_event_no_update_delete",
+                "UPDATE consent_event SET kind = 'RENEW', expires_at = recorded_at + interval '1 year' WHERE id = '" + events.get(1) + "'",
+                "ALTER TABLE consent_event ENABLE ALWAYS TRIGGER consent_event_no_update_delete");
         JsonPath report = given().auth().oauth2(auditor()).queryParam("from", firstIndex).queryParam("to", firstIndex + 2)
                 .when().post("/api/trail/trees/" + tree + "/verification").then().statusCode(200).extract().jsonPath();
         assertThat(report.getBoolean("intact")).isFalse();

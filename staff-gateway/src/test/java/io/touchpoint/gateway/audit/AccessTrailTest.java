@@ -3,7 +3,7 @@ package io.touchpoint.gateway.audit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
 import io.touchpoint.gateway.support.GatewayTest;
-import io.touchpoint.gateway.support.Superuser;
+import io.touchpoint.testsupport.Superuser;
 import io.touchpoint.gateway.support.TrailClient;
 import io.touchpoint.merkle.Checkpoint;
 import io.touchpoint.merkle.ProofVerifier;

@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.touchpoint.gateway.support.GatewayTest;
-import io.touchpoint.gateway.support.Superuser;
+import io.touchpoint.testsupport.Superuser;
 import io.touchpoint.gateway.support.TrailClient;
 import io.touchpoint.trail.TrailIntegrator;
 import io.touchpoint.trail.TrailProofs;

@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.touchpoint.gateway.support.GatewayTest;
-import io.touchpoint.gateway.support.Superuser;
+import io.touchpoint.testsupport.Superuser;
 import io.touchpoint.gateway.support.TrailClient;
 import io.touchpoint.merkle.Checkpoint;
 import io.touchpoint.merkle.ProofVerifier;

@@ -1,4 +1,4 @@
-package io.touchpoint.gateway.support;
+package io.touchpoint.testsupport;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 

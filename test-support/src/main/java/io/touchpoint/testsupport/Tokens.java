@@ -2,10 +2,12 @@ package io.touchpoint.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import org.junit.jupiter.api.Named;
 
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -62,6 +64,16 @@ public final class Tokens {
         return Jwt.preferredUserName("elsewhere").subject("elsewhere").groups(Set.of(roles))
                 .issuer(ISSUER).audience("https://another-service.example.com")
                 .jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    /** Every kind of token a service must refuse with 401, each made for an otherwise allowed role. */
+    public static List<Named<String>> refused(String role) {
+        return List.of(
+                Named.of("no token", (String) null),
+                Named.of("garbage", "not-a-jwt"),
+                Named.of("expired", expired(role)),
+                Named.of("signed by another key", signedByAnotherKey(role)),
+                Named.of("issued for another audience", forAnotherAudience(role)));
     }
 
     private static JwtClaimsBuilder claims(String subject, Set<String> roles) {

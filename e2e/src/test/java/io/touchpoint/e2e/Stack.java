@@ -17,12 +17,17 @@ import java.util.Map;
 final class Stack {
 
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    static final Path HOME = ROOT.resolve("e2e/target/stack");
-    static final int GATEWAY = 18080;
-    static final int PROFILE = 18081;
-    static final int RECOGNITION = 18082;
-    static final int KEYCLOAK = 18180;
-    static final int POSTGRES = 56432;
+    /**
+     * {@code -De2e.stack=running}: use the stack a developer already started with {@code ./touchpoint up} on the
+     * default ports, instead of starting one (for working on a scenario; CI always starts its own).
+     */
+    static final boolean ALREADY_RUNNING = "running".equals(System.getProperty("e2e.stack"));
+    static final Path HOME = ALREADY_RUNNING ? ROOT.resolve(".touchpoint") : ROOT.resolve("e2e/target/stack");
+    static final int GATEWAY = ALREADY_RUNNING ? 8080 : 18080;
+    static final int PROFILE = ALREADY_RUNNING ? 8081 : 18081;
+    static final int RECOGNITION = ALREADY_RUNNING ? 8082 : 18082;
+    static final int KEYCLOAK = ALREADY_RUNNING ? 8180 : 18180;
+    static final int POSTGRES = ALREADY_RUNNING ? 55432 : 56432;
     static final String PASSWORD = "local-demo-only";
 
     private static Process process;
@@ -37,7 +42,7 @@ final class Stack {
     }
 
     static synchronized void start() {
-        if (process != null) {
+        if (process != null || ALREADY_RUNNING) {
             return;
         }
         try {

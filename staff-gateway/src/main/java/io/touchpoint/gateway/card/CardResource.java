@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
-import java.util.UUID;
 
 @Path("/api/cards")
 @Tag(name = "Cards", description = "For frontline staff")
@@ -91,11 +90,8 @@ public class CardResource {
         return cards.search(asker, request);
     }
 
-    /** Who is asking, under the request id the request log gave this request. */
     private Downstream.Asker asker(String role, String touchpoint, String purpose, ContainerRequestContext context) {
-        Object requestId = context.getProperty("request-id");
-        return new Downstream.Asker(token.getSubject(), role, touchpoint, purpose,
-                requestId == null ? UUID.randomUUID().toString() : requestId.toString());
+        return Downstream.Asker.of(token.getSubject(), role, touchpoint, purpose, context);
     }
 
     /** The staff role acted in: the one named, which the token must hold, or the token's only staff role. */

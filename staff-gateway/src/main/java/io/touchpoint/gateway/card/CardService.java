@@ -184,6 +184,11 @@ public class CardService {
             "seat", "preference-seat", "meal", "preference-meal-drink", "drink", "preference-meal-drink",
             "assistance", "preference-assistance");
 
+    /** The card field that shows a preference category, or null when no field shows it. */
+    public static String fieldOf(String category) {
+        return FIELD_OF_CATEGORY.get(category);
+    }
+
     private static void fromRecognition(JsonNode r, Map<String, JsonNode> fields, Map<String, List<String>> receiptsByField) {
         for (JsonNode preference : r.path("preferences")) {
             String field = FIELD_OF_CATEGORY.get(preference.path("category").asText());

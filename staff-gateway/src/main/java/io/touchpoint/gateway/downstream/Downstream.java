@@ -30,6 +30,14 @@ public class Downstream {
     }
 
     public record Asker(String subject, String role, String touchpoint, String purpose, String requestId) {
+
+        /** Who is asking, under the request id the request log gave this request. */
+        public static Asker of(String subject, String role, String touchpoint, String purpose,
+                               jakarta.ws.rs.container.ContainerRequestContext context) {
+            Object requestId = context.getProperty("request-id");
+            return new Asker(subject, role, touchpoint, purpose,
+                    requestId == null ? UUID.randomUUID().toString() : requestId.toString());
+        }
     }
 
     /** The customer's card projection; a miss is the profile's own 4xx problem ({@link DownstreamRefusal}). */

@@ -33,7 +33,7 @@ public class DownstreamRefusal extends RuntimeException {
     }
 
     /** Maps a downstream error response; problem bodies of our services never carry personal data. */
-    static RuntimeException of(String service, Response response) {
+    public static RuntimeException of(String service, Response response) {
         int status = response.getStatus();
         if (status >= 400 && status < 500) {
             JsonNode problem = null;
@@ -44,8 +44,18 @@ public class DownstreamRefusal extends RuntimeException {
             }
             return new DownstreamRefusal(status,
                     problem == null ? "Refused" : problem.path("title").asText("Refused"),
-                    problem == null ? service + " refused the request." : problem.path("detail").asText(""));
+                    problem == null ? service + " refused the request." : detail(problem));
         }
         return new IllegalStateException(service + " answered " + status);
+    }
+
+    /** The problem's detail, or the field-by-field list a validation problem carries instead. */
+    private static String detail(JsonNode problem) {
+        StringBuilder detail = new StringBuilder(problem.path("detail").asText(""));
+        for (JsonNode violation : problem.path("violations")) {
+            detail.append(detail.isEmpty() ? "" : "; ").append(violation.path("field").asText())
+                    .append(": ").append(violation.path("message").asText());
+        }
+        return detail.toString();
     }
 }

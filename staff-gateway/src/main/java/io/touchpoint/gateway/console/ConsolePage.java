@@ -1,0 +1,251 @@
+package io.touchpoint.gateway.console;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.touchpoint.gateway.audit.ComplianceFilter;
+import io.touchpoint.gateway.audit.ComplianceResource;
+import io.touchpoint.gateway.audit.UnusualAccess;
+import io.touchpoint.gateway.card.ScopePolicy;
+import io.touchpoint.gateway.pages.PageProblem;
+import io.touchpoint.trail.TrailResource;
+import io.touchpoint.trail.TrailVerification;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compliance console: search the access records, export them, read the latest signed checkpoints and
+ * re-verify a tree, the unusual-access report, and card views per hour. Everything it shows comes from the
+ * same code as the compliance and trail APIs, under the same role.
+ */
+@Path("/console")
+@RolesAllowed("compliance-auditor")
+@Produces(MediaType.TEXT_HTML)
+public class ConsolePage {
+
+    static final int PAGE = 50;
+    static final Duration CHART_SPAN = Duration.ofHours(24);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance console(View view);
+    }
+
+    /** The filter as typed into the form; times are the browser's datetime-local values, read as UTC. */
+    public record Form(String customerId, String staffSubject, String touchpoint, String role, String from, String to,
+                       String outcome, String breakGlass) {
+    }
+
+    public record View(Form form, PageProblem problem, List<ComplianceResource.Row> rows, String nextPage, String firstPage,
+                       String exportLink, TrailResource.Trail trail, String checkpoint, String checkpointTree,
+                       TrailVerification.Report verification, List<UnusualAccess.Finding> unusual, ViewsChart chart,
+                       Instant chartFrom, Instant chartTo) {
+
+        public List<String> roles() {
+            return ScopePolicy.STAFF_ROLES.stream().sorted().toList();
+        }
+
+        public List<String> outcomes() {
+            return List.of("SERVED", "SERVED_WITHOUT_PREFERENCES", "NOT_FOUND", "DENIED", "FAILED");
+        }
+    }
+
+    private final ComplianceResource compliance;
+    private final TrailResource trail;
+    private final EntityManager em;
+
+    public ConsolePage(ComplianceResource compliance, TrailResource trail, EntityManager em) {
+        this.compliance = compliance;
+        this.trail = trail;
+        this.em = em;
+    }
+
+    @GET
+    public Response console(@BeanParam PageFilter filter, @QueryParam("cursor") String cursor) {
+        return render(filter, cursor, null);
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    public Response export(@BeanParam PageFilter filter) {
+        try {
+            return Response.fromResponse(compliance.export(filter.toApiFilter()))
+                    .header("Content-Disposition", "attachment; filename=\"access-records.csv\"").build();
+        } catch (HttpProblem | ConstraintViolationException e) {
+            return render(filter, null, null);
+        }
+    }
+
+    @POST
+    @Path("/verification")
+    public Response verify(@FormParam("tree") String tree) {
+        TrailVerification.Report report;
+        try {
+            report = trail.verify(tree == null ? "" : tree, null, null);
+        } catch (HttpProblem problem) {
+            return Response.status(problem.getStatusCode()).type(MediaType.TEXT_HTML)
+                    .entity(Templates.console(view(new PageFilter(), null, PageProblem.of(problem)))).build();
+        }
+        return render(new PageFilter(), null, report);
+    }
+
+    private Response render(PageFilter filter, String cursor, TrailVerification.Report verification) {
+        View view = view(filter, cursor, null);
+        if (verification != null) {
+            view = new View(view.form(), view.problem(), view.rows(), view.nextPage(), view.firstPage(), view.exportLink(), view.trail(),
+                    view.checkpoint(), view.checkpointTree(), verification, view.unusual(), view.chart(), view.chartFrom(), view.chartTo());
+        }
+        return Response.status(view.problem() == null ? 200 : view.problem().status()).type(MediaType.TEXT_HTML)
+                .entity(Templates.console(view)).build();
+    }
+
+    private View view(PageFilter filter, String cursor, PageProblem given) {
+        PageProblem problem = given;
+        List<ComplianceResource.Row> rows = List.of();
+        String next = null;
+        ComplianceFilter api = null;
+        try {
+            api = filter.toApiFilter();
+            ComplianceResource.Rows page = compliance.search(api, cursor, PAGE);
+            rows = page.records();
+            next = page.next() == null ? null : filter.link("/console").queryParam("cursor", page.next()).build().toString();
+        } catch (HttpProblem e) {
+            problem = PageProblem.of(e);
+        } catch (ConstraintViolationException e) {
+            problem = PageProblem.invalid(e.getConstraintViolations());
+        }
+        Instant chartTo = instantOr(api == null ? null : api.to, Instant.now());
+        Instant chartFrom = instantOr(api == null ? null : api.from, chartTo.minus(CHART_SPAN));
+        if (!chartFrom.isBefore(chartTo) || Duration.between(chartFrom, chartTo).compareTo(Duration.ofDays(31)) > 0) {
+            chartFrom = chartTo.minus(CHART_SPAN);
+        }
+        TrailResource.Trail trails = trail.trail();
+        String latestTree = trails.trees().stream().map(TrailResource.Tree::tree).filter(t -> !"epochs".equals(t))
+                .max(String::compareTo).orElse(null);
+        String checkpoint = latestTree == null ? null : trail.checkpoint(latestTree, null);
+        List<UnusualAccess.Finding> unusual = compliance.unusualAccess(chartFrom.toString(), chartTo.toString());
+        return new View(filter.form(), problem, rows, next,
+                cursor == null ? null : filter.link("/console").build().toString(),
+                filter.link("/console/export.csv").build().toString(), trails, checkpoint, latestTree, null, unusual,
+                ViewsChart.draw(views(chartFrom, chartTo), chartFrom, chartTo), chartFrom, chartTo);
+    }
+
+    /** Card views per hour and touchpoint: one indexed range scan of the period, grouped in the database. */
+    @Transactional
+    List<ViewsChart.Count> views(Instant from, Instant to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT date_trunc('hour', recorded_at), touchpoint, count(*) FROM access_record
+                WHERE recorded_at >= :from AND recorded_at < :to AND outcome IN ('SERVED', 'SERVED_WITHOUT_PREFERENCES')
+                GROUP BY 1, 2""").setParameter("from", from).setParameter("to", to).getResultList();
+        return rows.stream().map(r -> new ViewsChart.Count(toInstant(r[0]), (String) r[1], ((Number) r[2]).longValue())).toList();
+    }
+
+    private static Instant instantOr(String value, Instant otherwise) {
+        try {
+            return value == null ? otherwise : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return otherwise;
+        }
+    }
+
+    private static Instant toInstant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> Instant.parse(value.toString());
+        };
+    }
+
+    /** The console's filter form, turned into the API's filter (the form's local times read as UTC). */
+    public static class PageFilter {
+        @QueryParam("customerId") public String customerId;
+        @QueryParam("staffSubject") public String staffSubject;
+        @QueryParam("touchpoint") public String touchpoint;
+        @QueryParam("role") public String role;
+        @QueryParam("from") public String from;
+        @QueryParam("to") public String to;
+        @QueryParam("outcome") public String outcome;
+        @QueryParam("breakGlass") public String breakGlass;
+
+        Form form() {
+            return new Form(orEmpty(customerId), orEmpty(staffSubject), orEmpty(touchpoint), orEmpty(role), orEmpty(from),
+                    orEmpty(to), orEmpty(outcome), orEmpty(breakGlass));
+        }
+
+        ComplianceFilter toApiFilter() {
+            ComplianceFilter f = new ComplianceFilter();
+            f.customerId = blankToNull(customerId);
+            f.staffSubject = blankToNull(staffSubject);
+            f.touchpoint = blankToNull(touchpoint) == null ? null : touchpoint.strip().toUpperCase(java.util.Locale.ROOT);
+            f.role = blankToNull(role);
+            f.from = utc("from", from);
+            f.to = utc("to", to);
+            f.outcome = blankToNull(outcome);
+            f.breakGlass = blankToNull(breakGlass) == null ? null : Boolean.valueOf(breakGlass);
+            return f;
+        }
+
+        UriBuilder link(String path) {
+            UriBuilder link = UriBuilder.fromPath(path);
+            Map<String, String> params = new java.util.LinkedHashMap<>();
+            params.put("customerId", customerId);
+            params.put("staffSubject", staffSubject);
+            params.put("touchpoint", touchpoint);
+            params.put("role", role);
+            params.put("from", from);
+            params.put("to", to);
+            params.put("outcome", outcome);
+            params.put("breakGlass", breakGlass);
+            params.forEach((name, value) -> {
+                if (blankToNull(value) != null) {
+                    link.queryParam(name, value.strip());
+                }
+            });
+            return link;
+        }
+
+        private static String utc(String name, String local) {
+            String value = blankToNull(local);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+            } catch (DateTimeParseException e) {
+                return value; // the API's own check names the field and the expected form
+            }
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+
+        private static String orEmpty(String value) {
+            return value == null ? "" : value;
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.touchpoint.gateway.tablet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.touchpoint.gateway.card.CardRequest;
+import io.touchpoint.gateway.card.CardService;
+import io.touchpoint.gateway.card.ScopePolicy;
+import io.touchpoint.gateway.card.SearchRequest;
+import io.touchpoint.gateway.downstream.Downstream;
+import io.touchpoint.gateway.pages.PageProblem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The frontline tablet: choose where you stand, then scan or type what the customer presents and read their
+ * card. Every card comes from {@link CardService}, exactly as {@code POST /api/cards} serves it, so each look
+ * is recorded before it is shown and the role's scope decides what is on screen.
+ */
+@Path("/tablet")
+@RolesAllowed({"gate-agent", "check-in-agent", "lounge-host", "cabin-crew", "supervisor"})
+@Produces(MediaType.TEXT_HTML)
+public class TabletPage {
+
+    static final String PURPOSE = "personalised-service";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance station(Station current, List<String> roles, Station.Type[] types, PageProblem problem);
+
+        static native TemplateInstance scan(Station station, CardView card, PageProblem problem, String kind);
+
+        static native TemplateInstance search(Station station, List<Candidate> candidates, PageProblem problem,
+                                              String familyName, String givenName, String justification);
+    }
+
+    /** A break-glass search result: enough to tell people apart, nothing more. */
+    public record Candidate(String customerId, String name, String tier) {
+    }
+
+    private final CardService cards;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+    private final Validator validator;
+
+    public TabletPage(CardService cards, SecurityIdentity identity, JsonWebToken token, Validator validator) {
+        this.cards = cards;
+        this.identity = identity;
+        this.token = token;
+        this.validator = validator;
+    }
+
+    @GET
+    public Object home(@CookieParam(Station.COOKIE) String cookie) {
+        return station(cookie).<Object>map(s -> Templates.scan(s, null, null, "boarding-pass"))
+                .orElseGet(() -> Templates.station(null, heldRoles(), Station.Type.values(), null));
+    }
+
+    @GET
+    @Path("/station")
+    public TemplateInstance changeStation(@CookieParam(Station.COOKIE) String cookie) {
+        return Templates.station(station(cookie).orElse(null), heldRoles(), Station.Type.values(), null);
+    }
+
+    @POST
+    @Path("/station")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response chooseStation(@FormParam("type") String type, @FormParam("place") String place,
+                                  @FormParam("role") String role, @FormParam("device") String device) {
+        String touchpoint = (type == null ? "" : type) + "/" + (place == null ? "" : place.strip().toUpperCase(java.util.Locale.ROOT));
+        Optional<Station> chosen = Station.parse(touchpoint, role, device == null ? null : device.strip())
+                .filter(s -> heldRoles().contains(s.role()));
+        if (chosen.isEmpty()) {
+            return Response.status(400).entity(Templates.station(null, heldRoles(), Station.Type.values(),
+                    new PageProblem(400, "Check the form", "Choose a touchpoint type, a place of letters and digits "
+                            + "(such as A12), one of your roles and a device name."))).build();
+        }
+        NewCookie cookie = new NewCookie.Builder(Station.COOKIE).value(chosen.get().toCookie()).path("/tablet")
+                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.seeOther(URI.create("/tablet")).cookie(cookie).build();
+    }
+
+    @POST
+    @Path("/card")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response card(@CookieParam(Station.COOKIE) String cookie, @FormParam("kind") String kind,
+                         @FormParam("barcode") String barcode, @FormParam("bookingReference") String bookingReference,
+                         @FormParam("surname") String surname, @FormParam("loyaltyNumber") String loyaltyNumber,
+                         @FormParam("customerId") String customerId, @FormParam("justification") String justification,
+                         @Context ContainerRequestContext context) {
+        Optional<Station> found = station(cookie);
+        if (found.isEmpty()) {
+            return Response.seeOther(URI.create("/tablet/station")).build();
+        }
+        Station station = found.get();
+        String shownKind = kind == null ? "boarding-pass" : kind;
+        ObjectNode presented = JsonNodeFactory.instance.objectNode();
+        switch (shownKind) {
+            case "booking" -> presented.put("type", "BOOKING_REFERENCE").put("bookingReference", blankToNull(bookingReference))
+                    .put("surname", blankToNull(surname));
+            case "loyalty" -> presented.put("type", "LOYALTY_NUMBER").put("loyaltyNumber", blankToNull(loyaltyNumber));
+            case "customer" -> presented.put("type", "CUSTOMER_ID").put("customerId", blankToNull(customerId));
+            default -> presented.put("type", "BOARDING_PASS").put("barcode", barcode == null || barcode.isBlank() ? null : barcode); // spaces are part of a BCBP
+        }
+        if (!"customer".equals(shownKind) && missingValue(presented)) {
+            return page(400, Templates.scan(station, null, new PageProblem(400, "Nothing to look up",
+                    "Scan the boarding pass, or type a booking reference with the surname, or a loyalty number."), shownKind));
+        }
+        boolean breakGlass = "customer".equals(shownKind);
+        if (breakGlass && !"supervisor".equals(station.role())) {
+            return page(403, Templates.scan(station, null, new PageProblem(403, "Only supervisors open cards by customer id",
+                    "Frontline staff find customers from what they present."), "boarding-pass"));
+        }
+        CardRequest request = new CardRequest(presented, station.touchpoint(), PURPOSE, station.role(), station.device(),
+                breakGlass ? justification : null);
+        Set<ConstraintViolation<CardRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return page(400, Templates.scan(station, null, PageProblem.invalid(violations), shownKind));
+        }
+        try {
+            JsonNode card = cards.card(asker(station, context), request);
+            return page(200, Templates.scan(station, CardView.of(card), null, shownKind));
+        } catch (HttpProblem problem) {
+            return page(problem.getStatusCode(), Templates.scan(station, null, PageProblem.of(problem), shownKind));
+        }
+    }
+
+    @GET
+    @Path("/search")
+    @RolesAllowed("supervisor")
+    public Response searchForm(@CookieParam(Station.COOKIE) String cookie) {
+        return station(cookie).filter(s -> "supervisor".equals(s.role()))
+                .map(s -> page(200, Templates.search(s, null, null, "", "", "")))
+                .orElseGet(() -> Response.seeOther(URI.create("/tablet/station")).build());
+    }
+
+    @POST
+    @Path("/search")
+    @RolesAllowed("supervisor")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response search(@CookieParam(Station.COOKIE) String cookie, @FormParam("familyName") String familyName,
+                           @FormParam("givenName") String givenName, @FormParam("justification") String justification,
+                           @Context ContainerRequestContext context) {
+        Optional<Station> found = station(cookie).filter(s -> "supervisor".equals(s.role()));
+        if (found.isEmpty()) {
+            return Response.seeOther(URI.create("/tablet/station")).build();
+        }
+        Station station = found.get();
+        SearchRequest request = new SearchRequest(blankToNull(familyName), blankToNull(givenName), blankToNull(justification),
+                station.touchpoint(), PURPOSE, station.device());
+        Set<ConstraintViolation<SearchRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return page(400, Templates.search(station, null, PageProblem.invalid(violations), orEmpty(familyName),
+                    orEmpty(givenName), orEmpty(justification)));
+        }
+        try {
+            List<Candidate> candidates = new ArrayList<>();
+            for (JsonNode c : cards.search(asker(station, context), request)) {
+                candidates.add(new Candidate(c.path("customerId").asText(),
+                        (c.path("givenName").asText("") + " " + c.path("familyName").asText("")).strip(), c.path("tier").asText(null)));
+            }
+            return page(200, Templates.search(station, candidates, null, familyName, orEmpty(givenName), justification));
+        } catch (HttpProblem problem) {
+            return page(problem.getStatusCode(), Templates.search(station, null, PageProblem.of(problem), orEmpty(familyName),
+                    orEmpty(givenName), orEmpty(justification)));
+        }
+    }
+
+    private Downstream.Asker asker(Station station, ContainerRequestContext context) {
+        return Downstream.Asker.of(token.getSubject(), station.role(), station.touchpoint(), PURPOSE, context);
+    }
+
+    /** The station in the cookie, if it is well formed and names a role this user still holds. */
+    private Optional<Station> station(String cookie) {
+        return Station.fromCookie(cookie).filter(s -> identity.hasRole(s.role()));
+    }
+
+    private List<String> heldRoles() {
+        return ScopePolicy.STAFF_ROLES.stream().filter(identity::hasRole).sorted().toList();
+    }
+
+    private static boolean missingValue(ObjectNode presented) {
+        for (var field : presented.properties()) {
+            if (field.getValue().isNull()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response page(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(page).build();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

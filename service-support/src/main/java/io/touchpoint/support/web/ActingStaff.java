@@ -53,8 +53,11 @@ public class ActingStaff {
         return touchpoint.substring(0, touchpoint.indexOf('/'));
     }
 
-    /** For logs, once validated: who asked, as what, where and why. */
+    /**
+     * For application logs: role, touchpoint and purposes, never the staff member's subject. Who it was is in the
+     * gateway's access record, which the log line's request id leads to.
+     */
     public String describe() {
-        return "acting subject " + subject + ", role " + role + ", touchpoint " + touchpoint + ", purposes " + purposes();
+        return "role " + role + ", touchpoint " + touchpoint + ", purposes " + purposes();
     }
 }

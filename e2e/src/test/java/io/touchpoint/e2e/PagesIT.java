@@ -138,7 +138,7 @@ class PagesIT {
             }
 
             // A form posted from another origin (here Keycloak's) is refused, session cookie or not.
-            gate.driver.get("http://127.0.0.1:" + Stack.KEYCLOAK + "/realms/touchpoint/account/");
+            gate.driver.get("http://127.0.0.1:" + Stack.KEYCLOAK + "/realms/touchpoint/.well-known/openid-configuration");
             ((JavascriptExecutor) gate.driver).executeScript("""
                     const f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];
                     const i = document.createElement('input'); i.name = 'barcode'; i.value = arguments[1]; f.appendChild(i);
@@ -181,6 +181,61 @@ class PagesIT {
     }
 
     @Test
+    void noPageLetsAnyoneReachFurtherThanTheirRoleOrTheirOwnData() {
+        String ada = Keycloak.customer("ada.demo");
+        JsonPath adasConsents = given().auth().oauth2(ada).when()
+                .get("http://127.0.0.1:" + Stack.RECOGNITION + "/api/me/consents").then().statusCode(200).extract().jsonPath();
+        List<String> adasConsentIds = new java.util.ArrayList<>(adasConsents.getList("active.consentId"));
+        adasConsentIds.addAll(adasConsents.getList("past.consentId"));
+        List<Object> adasReceipts = new java.util.ArrayList<>(adasConsents.getList("active.receipts.flatten()"));
+        adasReceipts.addAll(adasConsents.getList("past.receipts.flatten()"));
+        String adasReceipt = adasReceipts.getFirst().toString();
+        try (Browser bram = Browser.laptop(); Browser gate = Browser.tablet()) {
+            bram.open("/portal", "bram.demo");
+            bram.waitFor(By.id("history-title"));
+            Map<String, Object> withdrawal = post(bram, "/portal/consents/" + adasConsentIds.getFirst() + "/withdrawal");
+            assertThat(withdrawal.get("status")).as("another customer's consent").isEqualTo(404L);
+            assertThat(bram.fetch("/portal/receipts/" + adasReceipt).get("status")).as("another customer's receipt").isEqualTo(404L);
+            JsonPath after = given().auth().oauth2(ada).when()
+                    .get("http://127.0.0.1:" + Stack.RECOGNITION + "/api/me/consents").then().statusCode(200).extract().jsonPath();
+            assertThat(after.getList("active.consentId")).isEqualTo(adasConsents.getList("active.consentId"));
+            bram.open("/console", "bram.demo");
+            assertThat(bram.all("[data-state=error-403]")).as("a customer in the console").hasSize(1);
+            assertThat(bram.all("#records")).isEmpty();
+            bram.open("/tablet", "bram.demo");
+            assertThat(bram.all("[data-state=error-403]")).as("a customer on the tablet").hasSize(1);
+
+            stand(gate, "gate.agent", "GATE", "X" + RUN);
+            // A station cookie naming a role the user does not hold is no station at all.
+            gate.driver.manage().addCookie(new org.openqa.selenium.Cookie("tp_station", "GATE%2FX1%7Csupervisor%7Ctablet-1", "/tablet"));
+            gate.driver.get(Browser.gateway("/tablet/search"));
+            assertThat(gate.all("#familyName")).isEmpty();
+            assertThat(gate.all("#place")).as("back to choosing a station").hasSize(1);
+            stand(gate, "gate.agent", "GATE", "X" + RUN);
+            Map<String, Object> search = post(gate, "/tablet/search", "familyName", "Quillfeather",
+                    "justification", "I would like to browse customers by name for no reason at all");
+            assertThat(search.get("status")).as("a frontline name search").isEqualTo(403L);
+            assertThat((String) search.get("body")).contains("No name search for this role").doesNotContain("Quillfeather");
+        }
+        List<String> outcomes = given().auth().oauth2(Keycloak.auditor()).queryParam("touchpoint", "GATE/X" + RUN)
+                .when().get(Browser.gateway("/api/compliance/access-records")).then().statusCode(200)
+                .extract().jsonPath().getList("records.outcome");
+        assertThat(outcomes).as("the refused search is in the trail").containsExactly("DENIED");
+    }
+
+    /** A form post from the page itself (same origin), as its own forms would send it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> post(Browser browser, String path, String... fields) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const body = new URLSearchParams();
+                for (let i = 0; i < arguments[1].length; i += 2) body.append(arguments[1][i], arguments[1][i + 1]);
+                fetch(arguments[0], {method: 'POST', body: body, redirect: 'manual'})
+                  .then(r => r.text().then(t => done({status: r.status, body: t})))
+                  .catch(e => done({status: -1, body: String(e)}));""", path, List.of(fields));
+    }
+
+    @Test
     void theConsoleFindsALookExportsItAndVerifiesTheTrail() {
         String touchpoint = "GATE/P" + RUN;
         given().auth().oauth2(Keycloak.staff("gate.agent")).contentType(ContentType.JSON)
@@ -197,6 +252,13 @@ class PagesIT {
             assertThat(console.accessibilityViolations()).isEmpty();
             console.screenshot("console");
 
+            List<String> firstPage = console.all("#records tbody tr").stream().map(r -> r.getAttribute("data-record")).toList();
+            assertThat(firstPage).hasSize(25);
+            console.submit("a[rel=next]");
+            List<String> secondPage = console.all("#records tbody tr").stream().map(r -> r.getAttribute("data-record")).toList();
+            assertThat(secondPage).isNotEmpty().doesNotContainAnyElementsOf(firstPage);
+            assertThat(console.all("#first-page")).as("back to the first page").hasSize(1);
+
             console.type("#f-touchpoint", touchpoint);
             console.submit("#records button[type=submit]");
             assertThat(console.all("#records tbody tr")).hasSize(1);
@@ -209,9 +271,55 @@ class PagesIT {
             assertThat(lines).hasSize(2);
             assertThat(lines.get(1)).contains(touchpoint);
 
-            console.submit("#trail tbody tr:first-child button");
+            console.submit("#trail tbody tr:first-child button"); // the current month
             assertThat(console.all("[data-state=intact]")).as("re-verification of the tree").hasSize(1);
+            assertThat(console.one("[data-state=intact]").getText())
+                    .startsWith(java.time.YearMonth.now(java.time.ZoneOffset.UTC) + ": intact");
             console.screenshot("console-verified");
+        }
+    }
+
+    @Test
+    void aCustomerRenewsAnEndingConsentDownloadsItsReceiptAndManagesTheirPhoto() throws Exception {
+        try (Browser portal = Browser.laptop()) {
+            portal.open("/portal", "dev.demo");
+            portal.waitFor(By.id("consents-title"));
+            assertThat(portal.all("[data-state=expiring][data-purpose=personalised-service]")).as("the warning at the top").hasSize(1);
+            assertThat(portal.all(".consent.expiring[data-purpose=personalised-service]")).as("the consent highlighted").hasSize(1);
+            portal.screenshot("portal-expiring-soon");
+
+            String receipt = portal.one(".consent[data-purpose=personalised-service] a[href^='/portal/receipts/']").getAttribute("href");
+            Map<String, Object> download = portal.fetch(receipt);
+            assertThat(download.get("status")).isEqualTo(200L);
+            assertThat((String) download.get("disposition")).contains("attachment").contains("consent-receipt-");
+            assertThat(JsonPath.from((String) download.get("body")).getString("version")).isEqualTo("KI-CR-v1.1.0");
+
+            portal.submit(".consent[data-purpose=personalised-service] form[action$=renewal] button");
+            assertThat(portal.one("[data-state=done]").getText()).contains("Consent renewed");
+            assertThat(portal.all("[data-state=expiring][data-purpose=personalised-service]")).as("renewed: no longer ending").isEmpty();
+
+            java.nio.file.Path notAnImage = java.nio.file.Files.createTempFile("not-a-photo", ".png");
+            java.nio.file.Files.writeString(notAnImage, "plain text pretending to be a PNG");
+            portal.one("#photo-file").sendKeys(notAnImage.toString());
+            portal.submit("#photo button[type=submit]");
+            assertThat(portal.one("[data-state=problem-400]").getText()).as("the bytes are checked, not the name").isNotBlank();
+
+            java.nio.file.Path photo = java.nio.file.Files.createTempFile("photo", ".png");
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(200, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = image.createGraphics();
+            g.setColor(new java.awt.Color(40, 120, 200));
+            g.fillOval(40, 40, 120, 160);
+            g.dispose();
+            javax.imageio.ImageIO.write(image, "png", photo.toFile());
+            portal.one("#photo-file").sendKeys(photo.toString());
+            portal.submit("#photo button[type=submit]");
+            assertThat(portal.one("[data-state=done]").getText()).contains("photo is saved");
+            Number width = (Number) ((JavascriptExecutor) portal.driver).executeScript(
+                    "const i = document.querySelector('img[data-state=photo]'); return i && i.complete ? i.naturalWidth : -1");
+            assertThat(width.intValue()).as("the stored photo is shown back").isEqualTo(200);
+            portal.submit("#photo form[action='/portal/photo/deletion'] button");
+            assertThat(portal.one("[data-state=done]").getText()).contains("photo is deleted");
+            assertThat(portal.all("img[data-state=photo]")).isEmpty();
         }
     }
 

@@ -1,5 +1,8 @@
 package io.touchpoint.gateway.console;
 
+import io.touchpoint.gateway.pages.PagesResource;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -44,7 +47,7 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class ConsolePage {
 
-    static final int PAGE = 50;
+    static final int PAGE = 25;
     static final Duration CHART_SPAN = Duration.ofHours(24);
 
     @CheckedTemplate
@@ -141,7 +144,12 @@ public class ConsolePage {
         if (!chartFrom.isBefore(chartTo) || Duration.between(chartFrom, chartTo).compareTo(Duration.ofDays(31)) > 0) {
             chartFrom = chartTo.minus(CHART_SPAN);
         }
-        TrailResource.Trail trails = trail.trail();
+        TrailResource.Trail all = trail.trail();
+        // Newest month first, the epochs tree last: the current month is what a reviewer checks most.
+        TrailResource.Trail trails = new TrailResource.Trail(all.verifierKey(), all.trees().stream()
+                .sorted(java.util.Comparator.comparing((TrailResource.Tree t) -> "epochs".equals(t.tree()))
+                        .thenComparing(TrailResource.Tree::tree, java.util.Comparator.reverseOrder()))
+                .toList());
         String latestTree = trails.trees().stream().map(TrailResource.Tree::tree).filter(t -> !"epochs".equals(t))
                 .max(String::compareTo).orElse(null);
         String checkpoint = latestTree == null ? null : trail.checkpoint(latestTree, null);
@@ -247,5 +255,11 @@ public class ConsolePage {
         private static String orEmpty(String value) {
             return value == null ? "" : value;
         }
+    }
+
+    /** Anything this page did not handle, as a page rather than a JSON problem. */
+    @ServerExceptionMapper
+    Response failed(RuntimeException failure, ContainerRequestContext context) {
+        return PagesResource.error(failure, context);
     }
 }

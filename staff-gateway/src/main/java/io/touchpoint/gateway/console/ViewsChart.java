@@ -123,7 +123,7 @@ public final class ViewsChart {
                         LEFT + h * barWidth + barWidth * 0.1, y, Math.max(barWidth * 0.8, 1), height, colourOf.get(keys.get(k)),
                         escape(keys.get(k)), HOUR.format(first.plus(h, ChronoUnit.HOURS)), v));
             }
-            int every = Math.max(1, hours / 12);
+            int every = Math.max(1, (hours + 7) / 8);
             if (h % every == 0) {
                 Instant at = first.plus(h, ChronoUnit.HOURS);
                 String label = HOUR.format(at).equals("00:00") || h == 0 ? DAY.format(at) + " " + HOUR.format(at) : HOUR.format(at);

@@ -1,5 +1,8 @@
 package io.touchpoint.gateway.portal;
 
+import io.touchpoint.gateway.pages.PagesResource;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -335,5 +338,11 @@ public class PortalPage {
 
     private String bearer() {
         return "Bearer " + accessToken.getToken();
+    }
+
+    /** Anything this page did not handle, as a page rather than a JSON problem. */
+    @ServerExceptionMapper
+    Response failed(RuntimeException failure, ContainerRequestContext context) {
+        return PagesResource.error(failure, context);
     }
 }

@@ -46,8 +46,12 @@ public record Station(String touchpoint, String role, String device) {
         if (value == null) {
             return Optional.empty();
         }
-        String[] parts = URLDecoder.decode(value, StandardCharsets.UTF_8).split("\\|", -1);
-        return parts.length == 3 ? parse(parts[0], parts[1], parts[2]) : Optional.empty();
+        try {
+            String[] parts = URLDecoder.decode(value, StandardCharsets.UTF_8).split("\\|", -1);
+            return parts.length == 3 ? parse(parts[0], parts[1], parts[2]) : Optional.empty();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
     }
 
     String toCookie() {

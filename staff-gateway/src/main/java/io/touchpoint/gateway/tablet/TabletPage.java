@@ -1,5 +1,7 @@
 package io.touchpoint.gateway.tablet;
 
+import io.touchpoint.gateway.pages.PagesResource;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -132,6 +134,7 @@ public class TabletPage {
         }
         boolean breakGlass = "customer".equals(shownKind);
         if (breakGlass && !"supervisor".equals(station.role())) {
+            cards.denied(asker(station, context), station.device(), justification); // as the API does: the attempt is recorded
             return page(403, Templates.scan(station, null, new PageProblem(403, "Only supervisors open cards by customer id",
                     "Frontline staff find customers from what they present."), "boarding-pass"));
         }
@@ -151,25 +154,35 @@ public class TabletPage {
 
     @GET
     @Path("/search")
-    @RolesAllowed("supervisor")
     public Response searchForm(@CookieParam(Station.COOKIE) String cookie) {
-        return station(cookie).filter(s -> "supervisor".equals(s.role()))
-                .map(s -> page(200, Templates.search(s, null, null, "", "", "")))
-                .orElseGet(() -> Response.seeOther(URI.create("/tablet/station")).build());
+        Optional<Station> found = station(cookie);
+        if (found.isEmpty()) {
+            return Response.seeOther(URI.create("/tablet/station")).build();
+        }
+        if (!"supervisor".equals(found.get().role())) {
+            return page(403, Templates.scan(found.get(), null, NO_BROWSING, "boarding-pass"));
+        }
+        return page(200, Templates.search(found.get(), null, null, "", "", ""));
     }
+
+    private static final PageProblem NO_BROWSING = new PageProblem(403, "No name search for this role",
+            "Only a supervisor may search by name; find the customer from what they present.");
 
     @POST
     @Path("/search")
-    @RolesAllowed("supervisor")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response search(@CookieParam(Station.COOKIE) String cookie, @FormParam("familyName") String familyName,
                            @FormParam("givenName") String givenName, @FormParam("justification") String justification,
                            @Context ContainerRequestContext context) {
-        Optional<Station> found = station(cookie).filter(s -> "supervisor".equals(s.role()));
+        Optional<Station> found = station(cookie);
         if (found.isEmpty()) {
             return Response.seeOther(URI.create("/tablet/station")).build();
         }
         Station station = found.get();
+        if (!"supervisor".equals(station.role())) {
+            cards.denied(asker(station, context), station.device(), blankToNull(justification));
+            return page(403, Templates.scan(station, null, NO_BROWSING, "boarding-pass"));
+        }
         SearchRequest request = new SearchRequest(blankToNull(familyName), blankToNull(givenName), blankToNull(justification),
                 station.touchpoint(), PURPOSE, station.device());
         Set<ConstraintViolation<SearchRequest>> violations = validator.validate(request);
@@ -222,5 +235,11 @@ public class TabletPage {
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
+    }
+
+    /** Anything this page did not handle, as a page rather than a JSON problem. */
+    @ServerExceptionMapper
+    Response failed(RuntimeException failure, ContainerRequestContext context) {
+        return PagesResource.error(failure, context);
     }
 }

@@ -160,12 +160,21 @@ final class Browser implements AutoCloseable {
                 .toList();
     }
 
-    /** Every resource the page loaded, by origin: the pages may load nothing from anywhere else (rule 11). */
+    /**
+     * What the page loads, or asks to load, from anywhere else (rule 11): every resource it fetched, and every
+     * script, stylesheet, image, frame, font or form target its markup names, which the CSP would block before
+     * any fetch shows up. Links a person may follow (to Keycloak's sign-out, say) are not loads.
+     */
     @SuppressWarnings("unchecked")
     List<String> foreignResources() {
         return (List<String>) ((JavascriptExecutor) driver).executeScript("""
-                return performance.getEntriesByType('resource').map(e => e.name)
-                    .filter(u => new URL(u).origin !== location.origin);""");
+                const loaded = performance.getEntriesByType('resource').map(e => e.name);
+                const named = [...document.querySelectorAll('script[src], link[href], img[src], iframe[src], source[src], '
+                        + 'video[src], audio[src], embed[src], object[data], form[action]')]
+                    .map(e => e.getAttribute('src') || e.getAttribute('href') || e.getAttribute('data') || e.getAttribute('action'));
+                const styled = [...document.styleSheets].flatMap(s => [...s.cssRules].map(r => r.cssText))
+                    .flatMap(t => [...t.matchAll(/url\\(["']?([^"')]+)/g)].map(m => m[1]));
+                return [...loaded, ...named, ...styled].filter(u => new URL(u, location.href).origin !== location.origin);""");
     }
 
     /** Fetches a same-origin URL as this page would (its cookies), returning status and body. */

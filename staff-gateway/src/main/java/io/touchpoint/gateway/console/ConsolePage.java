@@ -26,7 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -133,7 +132,7 @@ public class ConsolePage {
             api = filter.toApiFilter();
             ComplianceResource.Rows page = compliance.search(api, cursor, PAGE);
             rows = page.records();
-            next = page.next() == null ? null : filter.link("/console").queryParam("cursor", page.next()).build().toString();
+            next = page.next() == null ? null : filter.link("/console", "cursor", page.next());
         } catch (HttpProblem e) {
             problem = PageProblem.of(e);
         } catch (ConstraintViolationException e) {
@@ -155,8 +154,8 @@ public class ConsolePage {
         String checkpoint = latestTree == null ? null : trail.checkpoint(latestTree, null);
         List<UnusualAccess.Finding> unusual = compliance.unusualAccess(chartFrom.toString(), chartTo.toString());
         return new View(filter.form(), problem, rows, next,
-                cursor == null ? null : filter.link("/console").build().toString(),
-                filter.link("/console/export.csv").build().toString(), trails, checkpoint, latestTree, null, unusual,
+                cursor == null ? null : filter.link("/console"),
+                filter.link("/console/export.csv"), trails, checkpoint, latestTree, null, unusual,
                 ViewsChart.draw(views(chartFrom, chartTo), chartFrom, chartTo), chartFrom, chartTo);
     }
 
@@ -217,8 +216,8 @@ public class ConsolePage {
             return f;
         }
 
-        UriBuilder link(String path) {
-            UriBuilder link = UriBuilder.fromPath(path);
+        /** The path with this filter as its query, each value percent-encoded (never read as a URI template). */
+        String link(String path, String... more) {
             Map<String, String> params = new java.util.LinkedHashMap<>();
             params.put("customerId", customerId);
             params.put("staffSubject", staffSubject);
@@ -228,12 +227,17 @@ public class ConsolePage {
             params.put("to", to);
             params.put("outcome", outcome);
             params.put("breakGlass", breakGlass);
+            for (int i = 0; i + 1 < more.length; i += 2) {
+                params.put(more[i], more[i + 1]);
+            }
+            StringBuilder link = new StringBuilder(path);
             params.forEach((name, value) -> {
                 if (blankToNull(value) != null) {
-                    link.queryParam(name, value.strip());
+                    link.append(link.indexOf("?") < 0 ? '?' : '&').append(name).append('=')
+                            .append(java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8));
                 }
             });
-            return link;
+            return link.toString();
         }
 
         private static String utc(String name, String local) {

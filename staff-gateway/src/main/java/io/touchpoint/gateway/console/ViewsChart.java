@@ -61,8 +61,12 @@ public final class ViewsChart {
     public static ViewsChart draw(List<Count> counts, Instant from, Instant to) {
         Instant first = from.truncatedTo(ChronoUnit.HOURS);
         int hours = (int) Math.max(1, Math.min(24 * 31, ChronoUnit.HOURS.between(first, to.plusSeconds(3599).truncatedTo(ChronoUnit.HOURS))));
+        List<Count> inPeriod = counts.stream().filter(c -> {
+            long slot = ChronoUnit.HOURS.between(first, c.hour().truncatedTo(ChronoUnit.HOURS));
+            return slot >= 0 && slot < hours;
+        }).toList();
         Map<String, Long> byTouchpoint = new TreeMap<>();
-        counts.forEach(c -> byTouchpoint.merge(c.touchpoint(), c.views(), Long::sum));
+        inPeriod.forEach(c -> byTouchpoint.merge(c.touchpoint(), c.views(), Long::sum));
         List<String> busiest = byTouchpoint.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(PALETTE.size() - 1).map(Map.Entry::getKey).toList();
@@ -77,11 +81,8 @@ public final class ViewsChart {
         long[][] stacks = new long[hours][colourOf.size()];
         List<String> keys = new ArrayList<>(colourOf.keySet());
         long total = 0;
-        for (Count c : counts) {
+        for (Count c : inPeriod) {
             int slot = (int) ChronoUnit.HOURS.between(first, c.hour().truncatedTo(ChronoUnit.HOURS));
-            if (slot < 0 || slot >= hours) {
-                continue;
-            }
             int key = keys.indexOf(colourOf.containsKey(c.touchpoint()) ? c.touchpoint() : OTHER);
             stacks[slot][key] += c.views();
             total += c.views();

@@ -39,7 +39,9 @@ public class PagesResource {
             problem = new PageProblem(w.getResponse().getStatus(), "That did not work",
                     "The page could not do this (" + w.getResponse().getStatus() + "). Go back and try again.");
         } else {
-            LOG.errorf(failure, "a page failed (%s)", failure.getClass().getSimpleName());
+            // Only the class names: an exception's message can quote what was typed or read (names, identifiers).
+            LOG.errorf("a page failed: %s (cause %s)", failure.getClass().getName(),
+                    io.touchpoint.support.web.Throwables.rootCause(failure).getClass().getName());
             problem = new PageProblem(500, "Something went wrong on our side",
                     "Nothing was shown or changed. Try again; if it keeps happening, give support the request id below.");
         }

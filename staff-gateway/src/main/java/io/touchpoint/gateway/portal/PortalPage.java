@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -60,6 +61,7 @@ public class PortalPage {
             "renewed", "Consent renewed.",
             "photo-saved", "Your photo is saved. Its metadata was removed.",
             "photo-deleted", "Your photo is deleted.");
+    static final int LOOKS_PER_PAGE = 50;
     private static final List<String> STAFF_ROLES = List.of("gate-agent", "check-in-agent", "lounge-host", "cabin-crew", "supervisor");
 
     @CheckedTemplate
@@ -77,7 +79,8 @@ public class PortalPage {
 
     public record View(String done, PageProblem problem, boolean recognitionUnavailable, List<Field> fields,
                        List<PurposeRow> purposes, List<Portal.Consent> expiringSoon, List<Portal.Consent> past,
-                       List<Portal.RolePreview> previews, boolean photo, List<AccessHistoryResource.Look> looks) {
+                       List<Portal.RolePreview> previews, boolean photo, List<AccessHistoryResource.Look> looks,
+                       String olderLooks, boolean newestLooks) {
     }
 
     private final CustomerRecognition recognition;
@@ -101,8 +104,8 @@ public class PortalPage {
     }
 
     @GET
-    public Response portal(@QueryParam("done") String done) {
-        return render(200, done == null ? null : DONE.get(done), null);
+    public Response portal(@QueryParam("done") String done, @QueryParam("looks") String looksCursor) {
+        return render(200, done == null ? null : DONE.get(done), null, looksCursor);
     }
 
     @POST
@@ -179,8 +182,10 @@ public class PortalPage {
         try {
             Response stored = recognition.photo(bearer());
             return Response.ok(stored.readEntity(byte[].class), stored.getMediaType()).header("Cache-Control", "no-store").build();
-        } catch (RuntimeException e) {
-            return Response.status(404).build();
+        } catch (DownstreamRefusal refusal) {
+            return Response.status(refusal.status()).build();
+        } catch (RuntimeException unavailable) {
+            return Response.status(503).build();
         }
     }
 
@@ -232,10 +237,15 @@ public class PortalPage {
         }
     }
 
+    /** The question, or, once asked, where the erasure stands service by service. */
     @GET
     @Path("/erasure")
     public TemplateInstance erasureQuestion() {
-        return Templates.erasure(null, null);
+        try {
+            return Templates.erasure(erasure.status(), null);
+        } catch (HttpProblem none) {
+            return Templates.erasure(null, null);
+        }
     }
 
     @POST
@@ -268,8 +278,15 @@ public class PortalPage {
     }
 
     private Response render(int status, String done, PageProblem problem) {
+        return render(status, done, problem, null);
+    }
+
+    private Response render(int status, String done, PageProblem problem, String looksCursor) {
         String bearer = bearer();
-        List<AccessHistoryResource.Look> looks = history.history(null, 50).looks();
+        AccessHistoryResource.History page = history.history(looksCursor, LOOKS_PER_PAGE);
+        List<AccessHistoryResource.Look> looks = page.looks();
+        String older = page.next() == null ? null
+                : "/portal?looks=" + java.net.URLEncoder.encode(page.next(), java.nio.charset.StandardCharsets.UTF_8) + "#history";
         View view;
         try {
             Portal.Catalogue catalogue = recognition.catalogue(bearer);
@@ -283,10 +300,10 @@ public class PortalPage {
                 purposes.add(new PurposeRow(purpose, active.orElse(null), STAFF_ROLES));
             }
             view = new View(done, problem, false, fields, purposes, consents.expiringSoon(), consents.past(),
-                    asCards(recognition.preview(bearer)), hasPhoto(bearer), looks);
+                    asCards(recognition.preview(bearer)), hasPhoto(bearer), looks, older, looksCursor == null);
         } catch (RuntimeException e) {
             view = new View(done, problem == null ? unavailable() : problem, true, List.of(), List.of(), List.of(), List.of(),
-                    List.of(), false, looks);
+                    List.of(), false, looks, older, looksCursor == null);
         }
         return Response.status(status).type(MediaType.TEXT_HTML).entity(Templates.portal(view)).build();
     }
@@ -309,8 +326,8 @@ public class PortalPage {
         try {
             recognition.photo(bearer).close();
             return true;
-        } catch (DownstreamRefusal refusal) {
-            return false;
+        } catch (RuntimeException noneOrUnavailable) {
+            return false; // the upload form is shown either way
         }
     }
 

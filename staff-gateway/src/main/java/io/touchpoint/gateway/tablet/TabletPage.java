@@ -132,17 +132,24 @@ public class TabletPage {
             return page(400, Templates.scan(station, null, new PageProblem(400, "Nothing to look up",
                     "Scan the boarding pass, or type a booking reference with the surname, or a loyalty number."), shownKind));
         }
+        // The API's order: a malformed request is refused first (400), then a frontline break-glass attempt is
+        // refused and recorded (403), then a break-glass look needs its justification (400).
         boolean breakGlass = "customer".equals(shownKind);
+        String reason = breakGlass ? blankToNull(justification) : null;
+        CardRequest request = new CardRequest(presented, station.touchpoint(), PURPOSE, station.role(), station.device(), reason);
+        Set<ConstraintViolation<CardRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return page(400, Templates.scan(station, null, PageProblem.invalid(violations), breakGlass ? "boarding-pass" : shownKind));
+        }
         if (breakGlass && !"supervisor".equals(station.role())) {
-            cards.denied(asker(station, context), station.device(), justification); // as the API does: the attempt is recorded
+            cards.denied(asker(station, context), station.device(), reason);
             return page(403, Templates.scan(station, null, new PageProblem(403, "Only supervisors open cards by customer id",
                     "Frontline staff find customers from what they present."), "boarding-pass"));
         }
-        CardRequest request = new CardRequest(presented, station.touchpoint(), PURPOSE, station.role(), station.device(),
-                breakGlass ? justification : null);
-        Set<ConstraintViolation<CardRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            return page(400, Templates.scan(station, null, PageProblem.invalid(violations), shownKind));
+        if (breakGlass && reason == null) {
+            return page(400, Templates.scan(station, null, new PageProblem(400, "Justification needed",
+                    "justification: opening a card found by name needs a written justification of 30 characters or more"),
+                    "boarding-pass"));
         }
         try {
             JsonNode card = cards.card(asker(station, context), request);
@@ -179,16 +186,20 @@ public class TabletPage {
             return Response.seeOther(URI.create("/tablet/station")).build();
         }
         Station station = found.get();
-        if (!"supervisor".equals(station.role())) {
-            cards.denied(asker(station, context), station.device(), blankToNull(justification));
-            return page(403, Templates.scan(station, null, NO_BROWSING, "boarding-pass"));
-        }
         SearchRequest request = new SearchRequest(blankToNull(familyName), blankToNull(givenName), blankToNull(justification),
                 station.touchpoint(), PURPOSE, station.device());
         Set<ConstraintViolation<SearchRequest>> violations = validator.validate(request);
+        boolean supervisor = "supervisor".equals(station.role());
         if (!violations.isEmpty()) {
-            return page(400, Templates.search(station, null, PageProblem.invalid(violations), orEmpty(familyName),
-                    orEmpty(givenName), orEmpty(justification)));
+            return supervisor
+                    ? page(400, Templates.search(station, null, PageProblem.invalid(violations), orEmpty(familyName),
+                    orEmpty(givenName), orEmpty(justification)))
+                    : page(400, Templates.scan(station, null, PageProblem.invalid(violations), "boarding-pass"));
+        }
+        if (!supervisor) {
+            // As POST /api/cards/search: a frontline attempt to browse is refused, and recorded.
+            cards.denied(asker(station, context), station.device(), request.justification());
+            return page(403, Templates.scan(station, null, NO_BROWSING, "boarding-pass"));
         }
         try {
             List<Candidate> candidates = new ArrayList<>();

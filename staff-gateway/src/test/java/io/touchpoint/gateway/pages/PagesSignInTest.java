@@ -20,7 +20,8 @@ class PagesSignInTest {
     void everyPageSendsAStrangerToSignInWithPkce(String page) {
         given().redirects().follow(false).when().get(page).then().statusCode(302)
                 .header("Location", allOf(containsString("response_type=code"), containsString("code_challenge="),
-                        containsString("code_challenge_method=S256")));
+                        containsString("code_challenge_method=S256")))
+                .header("Cache-Control", "no-store");
     }
 
     @Test

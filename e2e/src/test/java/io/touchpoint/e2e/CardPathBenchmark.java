@@ -32,7 +32,7 @@ class CardPathBenchmark {
 
     private static final int USERS = 8;
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("card.benchmark.seconds", 15));
-    private static final int CUSTOMERS = 2000; // Stack loads this many demo customers
+    private static final int CUSTOMERS = Integer.getInteger("card.benchmark.customers", 2000); // Stack loads 2,000
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -57,8 +57,12 @@ class CardPathBenchmark {
         }
     }
 
-    /** USERS virtual users sending requests back to back for PHASE; latencies of the 2xx answers. */
     private Result run(String name, IntFunction<HttpRequest> request) throws Exception {
+        return run(name, http, request);
+    }
+
+    /** USERS virtual users sending requests back to back for PHASE; latencies of the 2xx answers. */
+    private Result run(String name, HttpClient http, IntFunction<HttpRequest> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(USERS);
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         int[] failures = new int[1];
@@ -94,6 +98,69 @@ class CardPathBenchmark {
 
     private static String loyalty(int customer) {
         return "TP" + String.format("%08d", 100 + customer);
+    }
+
+    /**
+     * The tablet page's card against the API's card, measured in the same run: the page adds a session cookie, a
+     * form and a template, and no hop; far above the API's median would mean it added one, or a serial step.
+     */
+    @Test
+    void theTabletPageCostsTheApiCardAndLittleMore() throws Exception {
+        String staff = Keycloak.staff("gate.agent");
+        IntFunction<HttpRequest> card = c -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Stack.GATEWAY + "/api/cards"))
+                .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"presented\":{\"type\":\"LOYALTY_NUMBER\",\"loyaltyNumber\":\"" + loyalty(c)
+                        + "\"},\"touchpoint\":\"GATE/A12\",\"purpose\":\"personalised-service\"}")).build();
+        HttpClient tablet = signedInTablet("gate.agent");
+        IntFunction<HttpRequest> page = c -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Stack.GATEWAY + "/tablet/card"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString("kind=loyalty&loyaltyNumber=" + loyalty(c))).build();
+
+        run("warm-up (cards)", card);
+        run("warm-up (page)", tablet, page);
+        Result api = run("card through the API", card);
+        Result pages = run("card through the tablet page", tablet, page);
+
+        System.out.printf("%n[tablet page benchmark] %d users, %s per phase%n  %s%n  %s%n"
+                        + "  page median %.1f ms = %.2fx the API's (the floor)%n%n",
+                USERS, PHASE, api, pages, pages.percentile(0.5), pages.percentile(0.5) / api.percentile(0.5));
+        assertThat(pages.failures()).isZero();
+        assertThat(pages.percentile(0.5)).as("the page adds no hop").isLessThan(2.0 * api.percentile(0.5));
+    }
+
+    /** A client signed in to the tablet through Keycloak's own login form, standing at GATE/BENCH. */
+    private static HttpClient signedInTablet(String username) throws Exception {
+        // Keycloak marks its login cookies Secure; browsers treat 127.0.0.1 as a secure context, java.net does not.
+        java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+        java.net.CookieHandler asABrowserWould = new java.net.CookieHandler() {
+            @Override
+            public java.util.Map<String, List<String>> get(URI uri, java.util.Map<String, List<String>> headers) throws java.io.IOException {
+                return cookies.get(uri, headers);
+            }
+
+            @Override
+            public void put(URI uri, java.util.Map<String, List<String>> headers) throws java.io.IOException {
+                cookies.put(uri, headers);
+                cookies.getCookieStore().getCookies().forEach(c -> c.setSecure(false));
+            }
+        };
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(asABrowserWould)
+                .followRedirects(HttpClient.Redirect.ALWAYS).build();
+        String login = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Stack.GATEWAY + "/tablet")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile("action=\"([^\"]+)\"").matcher(login);
+        assertThat(action.find()).as("Keycloak's login form").isTrue();
+        String form = "username=" + username + "&password=" + Stack.PASSWORD + "&credentialId=";
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.body()).as("the station page, signed in").contains("Where are you working?");
+        HttpResponse<String> station = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Stack.GATEWAY + "/tablet/station"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString("type=GATE&place=BENCH&role=gate-agent&device=bench")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(station.body()).contains("Gate BENCH");
+        return browser;
     }
 
     @Test

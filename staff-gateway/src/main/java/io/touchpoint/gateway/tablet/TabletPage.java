@@ -92,7 +92,8 @@ public class TabletPage {
     @Path("/station")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response chooseStation(@FormParam("type") String type, @FormParam("place") String place,
-                                  @FormParam("role") String role, @FormParam("device") String device) {
+                                  @FormParam("role") String role, @FormParam("device") String device,
+                                  @Context jakarta.ws.rs.core.UriInfo uri) {
         String touchpoint = (type == null ? "" : type) + "/" + (place == null ? "" : place.strip().toUpperCase(java.util.Locale.ROOT));
         Optional<Station> chosen = Station.parse(touchpoint, role, device == null ? null : device.strip())
                 .filter(s -> heldRoles().contains(s.role()));
@@ -102,7 +103,7 @@ public class TabletPage {
                             + "(such as A12), one of your roles and a device name."))).build();
         }
         NewCookie cookie = new NewCookie.Builder(Station.COOKIE).value(chosen.get().toCookie()).path("/tablet")
-                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
+                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).secure("https".equals(uri.getBaseUri().getScheme())).build();
         return Response.seeOther(URI.create("/tablet")).cookie(cookie).build();
     }
 

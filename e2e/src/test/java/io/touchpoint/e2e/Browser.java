@@ -187,6 +187,18 @@ final class Browser implements AutoCloseable {
                   .catch(e => done({status: -1, body: String(e)}));""", path);
     }
 
+    /** A form post from the page itself (same origin), as its own forms would send it. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> post(String path, String... fields) {
+        return (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const body = new URLSearchParams();
+                for (let i = 0; i < arguments[1].length; i += 2) body.append(arguments[1][i], arguments[1][i + 1]);
+                fetch(arguments[0], {method: 'POST', body: body, redirect: 'manual'})
+                  .then(r => r.text().then(t => done({status: r.status, body: t})))
+                  .catch(e => done({status: -1, body: String(e)}));""", path, List.of(fields));
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -55,4 +55,23 @@ final class Keycloak {
                 .when().put("http://127.0.0.1:" + Stack.KEYCLOAK + "/admin/realms/touchpoint")
                 .then().statusCode(204);
     }
+
+    /** A login for a demo customer (the admin sets customer_id, which users cannot edit themselves). */
+    static void createCustomer(String username, java.util.UUID customerId) {
+        String admin = admin();
+        String users = "http://127.0.0.1:" + Stack.KEYCLOAK + "/admin/realms/touchpoint/users";
+        RestAssured.given().auth().oauth2(admin).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("username", username, "enabled", true, "email", username + "@example.test", "emailVerified", true,
+                        "firstName", "Page", "lastName", "Tester",
+                        "attributes", java.util.Map.of("customer_id", java.util.List.of(customerId.toString())),
+                        "credentials", java.util.List.of(java.util.Map.of("type", "password", "value", Stack.PASSWORD, "temporary", false))))
+                .when().post(users).then().statusCode(201);
+        String id = RestAssured.given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                .when().get(users).then().statusCode(200).extract().path("[0].id");
+        String role = RestAssured.given().auth().oauth2(admin)
+                .when().get("http://127.0.0.1:" + Stack.KEYCLOAK + "/admin/realms/touchpoint/roles/customer").then().statusCode(200)
+                .extract().asString();
+        RestAssured.given().auth().oauth2(admin).contentType(io.restassured.http.ContentType.JSON).body("[" + role + "]")
+                .when().post(users + "/" + id + "/role-mappings/realm").then().statusCode(204);
+    }
 }

@@ -154,10 +154,10 @@ class PagesIT {
             }
 
             // Break-glass by customer id from a frontline tablet: refused and recorded, however long the reason.
-            Map<String, Object> overlong = post(gate, "/tablet/card", "kind", "customer",
+            Map<String, Object> overlong = gate.post("/tablet/card", "kind", "customer",
                     "customerId", "0d1e6a52-3b7c-4e2f-9a10-000000000004", "justification", "x".repeat(2500));
             assertThat(overlong.get("status")).as("an over-long justification is refused first").isEqualTo(400L);
-            Map<String, Object> attempt = post(gate, "/tablet/card", "kind", "customer",
+            Map<String, Object> attempt = gate.post("/tablet/card", "kind", "customer",
                     "customerId", "0d1e6a52-3b7c-4e2f-9a10-000000000004", "justification", "I just want to look at this card, nothing more");
             assertThat(attempt.get("status")).isEqualTo(403L);
             assertThat((String) attempt.get("body")).doesNotContain("Thistlewood");
@@ -208,7 +208,7 @@ class PagesIT {
     void aSupervisorsBreakGlassSearchNeedsAJustificationAndOpensTheCard() {
         try (Browser supervisor = Browser.tablet()) {
             stand(supervisor, "supervisor", "GATE", "D4");
-            Map<String, Object> noReason = post(supervisor, "/tablet/card", "kind", "customer",
+            Map<String, Object> noReason = supervisor.post("/tablet/card", "kind", "customer",
                     "customerId", "0d1e6a52-3b7c-4e2f-9a10-000000000004");
             assertThat(noReason.get("status")).isEqualTo(400L);
             assertThat((String) noReason.get("body")).contains("Justification needed").doesNotContain("Thistlewood");
@@ -243,7 +243,7 @@ class PagesIT {
         try (Browser bram = Browser.laptop(); Browser gate = Browser.tablet()) {
             bram.open("/portal", "bram.demo");
             bram.waitFor(By.id("history-title"));
-            Map<String, Object> withdrawal = post(bram, "/portal/consents/" + adasConsentIds.getFirst() + "/withdrawal");
+            Map<String, Object> withdrawal = bram.post("/portal/consents/" + adasConsentIds.getFirst() + "/withdrawal");
             assertThat(withdrawal.get("status")).as("another customer's consent").isEqualTo(404L);
             assertThat(bram.fetch("/portal/receipts/" + adasReceipt).get("status")).as("another customer's receipt").isEqualTo(404L);
             JsonPath after = given().auth().oauth2(ada).when()
@@ -262,7 +262,7 @@ class PagesIT {
             assertThat(gate.all("#familyName")).isEmpty();
             assertThat(gate.all("#place")).as("back to choosing a station").hasSize(1);
             stand(gate, "gate.agent", "GATE", "X" + RUN);
-            Map<String, Object> search = post(gate, "/tablet/search", "familyName", "Quillfeather",
+            Map<String, Object> search = gate.post("/tablet/search", "familyName", "Quillfeather",
                     "justification", "I would like to browse customers by name for no reason at all");
             assertThat(search.get("status")).as("a frontline name search").isEqualTo(403L);
             assertThat((String) search.get("body")).contains("No name search for this role").doesNotContain("Quillfeather");
@@ -271,18 +271,6 @@ class PagesIT {
                 .when().get(Browser.gateway("/api/compliance/access-records")).then().statusCode(200)
                 .extract().jsonPath().getList("records.outcome");
         assertThat(outcomes).as("the refused search is in the trail").containsExactly("DENIED");
-    }
-
-    /** A form post from the page itself (same origin), as its own forms would send it. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> post(Browser browser, String path, String... fields) {
-        return (Map<String, Object>) ((JavascriptExecutor) browser.driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const body = new URLSearchParams();
-                for (let i = 0; i < arguments[1].length; i += 2) body.append(arguments[1][i], arguments[1][i + 1]);
-                fetch(arguments[0], {method: 'POST', body: body, redirect: 'manual'})
-                  .then(r => r.text().then(t => done({status: r.status, body: t})))
-                  .catch(e => done({status: -1, body: String(e)}));""", path, List.of(fields));
     }
 
     @Test
@@ -379,7 +367,7 @@ class PagesIT {
     void aCustomerDownloadsTheirDataAndErasesThemselvesAtPhoneWidth() {
         String username = "pages.erasure." + UUID.randomUUID().toString().substring(0, 8);
         UUID customerId = someDemoCustomer();
-        createCustomerLogin(username, customerId);
+        Keycloak.createCustomer(username, customerId);
         try (Browser phone = Browser.phone()) {
             phone.open("/portal", username);
             phone.waitFor(By.id("history-title"));
@@ -434,24 +422,5 @@ class PagesIT {
         List<UUID> others = ids.stream().filter(id -> id != null && !id.startsWith("0d1e6a52-3b7c-4e2f-9a10-"))
                 .distinct().map(UUID::fromString).toList();
         return others.get(new java.util.Random().nextInt(others.size())); // a rerun on a kept stack picks another
-    }
-
-    /** A Keycloak login for that customer (the admin sets customer_id, which users cannot edit themselves). */
-    private static void createCustomerLogin(String username, UUID customerId) {
-        String admin = Keycloak.admin();
-        String users = "http://127.0.0.1:" + Stack.KEYCLOAK + "/admin/realms/touchpoint/users";
-        RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "enabled", true, "email", username + "@example.test", "emailVerified", true,
-                        "firstName", "Page", "lastName", "Tester",
-                        "attributes", Map.of("customer_id", List.of(customerId.toString())),
-                        "credentials", List.of(Map.of("type", "password", "value", Stack.PASSWORD, "temporary", false))))
-                .when().post(users).then().statusCode(201);
-        String id = RestAssured.given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
-                .when().get(users).then().statusCode(200).extract().path("[0].id");
-        String role = RestAssured.given().auth().oauth2(admin)
-                .when().get("http://127.0.0.1:" + Stack.KEYCLOAK + "/admin/realms/touchpoint/roles/customer").then().statusCode(200)
-                .extract().asString();
-        RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body("[" + role + "]")
-                .when().post(users + "/" + id + "/role-mappings/realm").then().statusCode(204);
     }
 }

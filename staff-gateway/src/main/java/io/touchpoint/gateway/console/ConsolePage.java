@@ -85,7 +85,7 @@ public class ConsolePage {
 
     @GET
     public Response console(@BeanParam PageFilter filter, @QueryParam("cursor") String cursor) {
-        return render(filter, cursor, null);
+        return render(filter, cursor, null, null);
     }
 
     @GET
@@ -96,7 +96,7 @@ public class ConsolePage {
             return Response.fromResponse(compliance.export(filter.toApiFilter()))
                     .header("Content-Disposition", "attachment; filename=\"access-records.csv\"").build();
         } catch (HttpProblem | ConstraintViolationException e) {
-            return render(filter, null, null);
+            return render(filter, null, null, null);
         }
     }
 
@@ -107,23 +107,18 @@ public class ConsolePage {
         try {
             report = trail.verify(tree == null ? "" : tree, null, null);
         } catch (HttpProblem problem) {
-            return Response.status(problem.getStatusCode()).type(MediaType.TEXT_HTML)
-                    .entity(Templates.console(view(new PageFilter(), null, PageProblem.of(problem)))).build();
+            return render(new PageFilter(), null, PageProblem.of(problem), null);
         }
-        return render(new PageFilter(), null, report);
+        return render(new PageFilter(), null, null, report);
     }
 
-    private Response render(PageFilter filter, String cursor, TrailVerification.Report verification) {
-        View view = view(filter, cursor, null);
-        if (verification != null) {
-            view = new View(view.form(), view.problem(), view.rows(), view.nextPage(), view.firstPage(), view.exportLink(), view.trail(),
-                    view.checkpoint(), view.checkpointTree(), verification, view.unusual(), view.chart(), view.chartFrom(), view.chartTo());
-        }
+    private Response render(PageFilter filter, String cursor, PageProblem problem, TrailVerification.Report verification) {
+        View view = view(filter, cursor, problem, verification);
         return Response.status(view.problem() == null ? 200 : view.problem().status()).type(MediaType.TEXT_HTML)
                 .entity(Templates.console(view)).build();
     }
 
-    private View view(PageFilter filter, String cursor, PageProblem given) {
+    private View view(PageFilter filter, String cursor, PageProblem given, TrailVerification.Report verification) {
         PageProblem problem = given;
         List<ComplianceResource.Row> rows = List.of();
         String next = null;
@@ -150,12 +145,12 @@ public class ConsolePage {
                         .thenComparing(TrailResource.Tree::tree, java.util.Comparator.reverseOrder()))
                 .toList());
         String latestTree = trails.trees().stream().map(TrailResource.Tree::tree).filter(t -> !"epochs".equals(t))
-                .max(String::compareTo).orElse(null);
+                .findFirst().orElse(null);
         String checkpoint = latestTree == null ? null : trail.checkpoint(latestTree, null);
         List<UnusualAccess.Finding> unusual = compliance.unusualAccess(chartFrom.toString(), chartTo.toString());
         return new View(filter.form(), problem, rows, next,
                 cursor == null ? null : filter.link("/console"),
-                filter.link("/console/export.csv"), trails, checkpoint, latestTree, null, unusual,
+                filter.link("/console/export.csv"), trails, checkpoint, latestTree, verification, unusual,
                 ViewsChart.draw(views(chartFrom, chartTo), chartFrom, chartTo), chartFrom, chartTo);
     }
 

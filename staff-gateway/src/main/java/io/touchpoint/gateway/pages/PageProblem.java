@@ -14,6 +14,11 @@ public record PageProblem(int status, String title, String detail) {
         return new PageProblem(problem.getStatusCode(), problem.getTitle(), problem.getDetail());
     }
 
+    /** A downstream service's refusal (its own 4xx problem), as the page shows it. */
+    public static PageProblem of(io.touchpoint.gateway.downstream.DownstreamRefusal refusal) {
+        return new PageProblem(refusal.status(), refusal.title(), refusal.detail());
+    }
+
     /** Bean-validation failures of a form, named by field, as the API's 400 would name them. */
     public static PageProblem invalid(Set<? extends ConstraintViolation<?>> violations) {
         String detail = violations.stream()

@@ -169,7 +169,7 @@ public class PortalPage {
         try {
             return download(recognition.receipt(bearer(), receiptId), "consent-receipt-" + receiptId + ".json");
         } catch (DownstreamRefusal refusal) {
-            return render(refusal.status(), null, new PageProblem(refusal.status(), refusal.title(), refusal.detail()));
+            return render(refusal.status(), null, PageProblem.of(refusal));
         } catch (RuntimeException e) {
             return render(503, null, unavailable());
         }
@@ -230,7 +230,7 @@ public class PortalPage {
             export.set("accessHistory", json.valueToTree(allLooks()));
             return download(export, "my-touchpoint-data.json");
         } catch (DownstreamRefusal refusal) {
-            return render(refusal.status(), null, new PageProblem(refusal.status(), refusal.title(), refusal.detail()));
+            return render(refusal.status(), null, PageProblem.of(refusal));
         } catch (RuntimeException e) {
             return render(503, null, new PageProblem(503, "Export unavailable right now",
                     "A service holding your data did not answer, so no partial export was made. Try again shortly."));
@@ -271,7 +271,7 @@ public class PortalPage {
             change.run();
             return Response.seeOther(URI.create("/portal?done=" + done)).build();
         } catch (DownstreamRefusal refusal) {
-            return render(refusal.status(), null, new PageProblem(refusal.status(), refusal.title(), refusal.detail()));
+            return render(refusal.status(), null, PageProblem.of(refusal));
         } catch (RuntimeException e) {
             return render(503, null, unavailable());
         }

@@ -213,10 +213,17 @@ public final class Bundle {
     }
 
     private static int entryLength(String line, long index) throws Invalid {
-        if (!line.matches("0|[1-9][0-9]{0,7}")) {
+        // Digits only, no leading zero, at most 8 of them: parsed by hand, as this runs once per entry.
+        boolean digits = !line.isEmpty() && line.length() <= 8 && (line.length() == 1 || line.charAt(0) != '0');
+        long length = 0;
+        for (int i = 0; digits && i < line.length(); i++) {
+            char c = line.charAt(i);
+            digits = c >= '0' && c <= '9';
+            length = length * 10 + (c - '0');
+        }
+        if (!digits) {
             throw new Invalid("entry " + index + ": expected a byte length or 'end', found: " + abbreviate(line));
         }
-        long length = Long.parseLong(line);
         if (length > MAX_ENTRY_BYTES) {
             throw new Invalid("entry " + index + " claims " + length + " bytes, more than " + MAX_ENTRY_BYTES);
         }

@@ -148,6 +148,7 @@ public class TouchpointVerify {
             String signer = NoteKeys.generate(name);
             spec.commandLine().getOut().println("signer key (keep secret): " + signer);
             spec.commandLine().getOut().println("verifier key (publish):   " + NoteKeys.signer(signer).verifier().encoded());
+            spec.commandLine().getOut().println("witness key (if this key cosigns as a witness): " + Cosignature.signer(signer).verifier().encoded());
             return VERIFIED;
         }
     }

@@ -13,7 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -110,7 +112,9 @@ public class TrailResource {
     @APIResponse(responseCode = "400", description = "Not a cosignature line")
     @APIResponse(responseCode = "404", description = "No checkpoint of this tree at this size")
     @APIResponse(responseCode = "422", description = "Not by a configured witness, or does not verify for this checkpoint")
-    public List<TrailCosignatures.Stored> cosign(@PathParam("tree") String tree, @PathParam("size") long size, String lines) {
+    public List<TrailCosignatures.Stored> cosign(@PathParam("tree") String tree, @PathParam("size") long size,
+                                                 @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN,
+                                                         example = "— witness.example.org/w1 nC/OjAAAAABpLvG4…\n")) String lines) {
         return cosignatures.add(tree(tree), size, lines);
     }
 
@@ -132,7 +136,9 @@ public class TrailResource {
             description = "The latest signed checkpoint with its cosignatures, the hashes left and right of the range, a consistency "
                     + "proof from size 'since' if asked, then every entry's canonical bytes in leaf order; streamed. "
                     + "Verify with: touchpoint-verify bundle --key <vkey> bundle.tpb. At most " + TrailBundles.MAX_RANGE + " entries.")
-    @APIResponse(responseCode = "200", description = "The bundle (docs/audit-trail.md describes the layout)")
+    @APIResponse(responseCode = "200", description = "The bundle (docs/audit-trail.md describes the layout)",
+            content = @Content(mediaType = BUNDLE, example = "touchpoint-bundle/v1\nrange 0 2\ncheckpoint 154\n<signed note>left 0\nright 0\n"
+                    + "entries\n412\n{\"breakGlassJustification\":null,…}\n398\n{…}\nend\n"))
     @APIResponse(responseCode = "400", description = "Invalid or too large range, or the epochs tree")
     @APIResponse(responseCode = "410", description = "The month was retired")
     public Response bundle(@PathParam("tree") String tree, @QueryParam("from") Long from, @QueryParam("to") Long to,

@@ -238,6 +238,21 @@ class TouchpointVerifyTest {
         assertThat(unwitnessed.err()).contains("not witnessed");
     }
 
+    @Test
+    void anOfflineWitnessPrintsACosignatureThatKeygensWitnessKeyVerifies() throws Exception {
+        append(6);
+        Result keygen = run("keygen", "witness.test/offline");
+        String signerKey = keygen.out().lines().filter(l -> l.startsWith("signer key")).findFirst().orElseThrow().split(": ")[1].strip();
+        String witnessKey = keygen.out().lines().filter(l -> l.startsWith("witness key")).findFirst().orElseThrow().split(": ")[1].strip();
+        Path checkpoint = write("offline.checkpoint", note());
+        Result witnessed = run("witness", "--key", key(), "--state", dir.resolve("offline").toString(), "--checkpoint", checkpoint.toString(),
+                "--cosign-key", write("witness.key", signerKey).toString());
+        assertThat(witnessed.status()).as(witnessed.err()).isZero();
+        String line = witnessed.out().lines().filter(l -> l.startsWith("\u2014 witness.test/offline ")).findFirst().orElseThrow();
+        Path cosigned = write("cosigned.checkpoint", SignedNote.withSignatures(note(), List.of(line)));
+        assertThat(run("checkpoint", "--key", key(), "--witness-key", witnessKey, "--require-witness", "1", cosigned.toString()).status()).isZero();
+    }
+
     private static String[] concat(String[] head, String[] middle, String last) {
         List<String> all = new ArrayList<>(List.of(head));
         all.addAll(List.of(middle));

@@ -56,6 +56,26 @@ public final class CompactRange {
         size++;
     }
 
+    /**
+     * Appends a whole perfect subtree that starts where the range ends (e.g. the right-hand nodes of a range proof),
+     * merging peaks as leaves do. The subtree must not be larger than the range's smallest peak.
+     */
+    public void appendSubtree(NodeId node, byte[] subtreeHash) {
+        TreeHash.requireHash(subtreeHash);
+        if (node.begin() != size || (!ids.isEmpty() && ids.getLast().level() < node.level())) {
+            throw new IllegalArgumentException("subtree " + node + " does not continue a range of size " + size);
+        }
+        NodeId id = node;
+        byte[] hash = subtreeHash;
+        while (!ids.isEmpty() && ids.getLast().level() == id.level()) {
+            hash = TreeHash.node(hashes.removeLast(), hash);
+            id = ids.removeLast().parent();
+        }
+        ids.add(id);
+        hashes.add(hash);
+        size = node.end();
+    }
+
     public long size() {
         return size;
     }

@@ -123,11 +123,16 @@ public final class NoteKeys {
     }
 
     static int keyHash(String name, byte[] publicKey) {
-        byte[] digest = TreeHash.sha256(concat((name + "\n").getBytes(StandardCharsets.UTF_8), prefixed(publicKey)));
+        return keyHash(name, ED25519, publicKey);
+    }
+
+    /** {@code SHA-256(name || "\n" || algorithm || public key)[:4]}: the key id of signed notes, per signature type. */
+    static int keyHash(String name, byte algorithm, byte[] publicKey) {
+        byte[] digest = TreeHash.sha256(concat((name + "\n").getBytes(StandardCharsets.UTF_8), concat(new byte[] {algorithm}, publicKey)));
         return ByteBuffer.wrap(digest, 0, 4).getInt();
     }
 
-    private static String[] split(String encoded, int count) {
+    static String[] split(String encoded, int count) {
         String[] parts = encoded == null ? new String[0] : encoded.split("\\+", count);
         if (parts.length != count) {
             throw new IllegalArgumentException("a note key is name+hash+key");

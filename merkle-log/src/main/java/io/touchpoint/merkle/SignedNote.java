@@ -3,6 +3,10 @@ package io.touchpoint.merkle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The signed-note format (C2SP signed-note): the text, a blank line, then one line per signature,
@@ -67,6 +71,47 @@ public final class SignedNote {
             throw new InvalidNote("the note is not signed by " + verifier.name() + "+" + NoteKeys.hex(verifier.keyHash()));
         }
         return text;
+    }
+
+    /** A note split into its text and its signature lines (each without its newline); nothing is verified. */
+    public record Parts(String text, List<String> signatures) {
+    }
+
+    public static Parts parts(String note) {
+        if (note == null) {
+            throw new InvalidNote("no note");
+        }
+        int split = note.lastIndexOf("\n\n");
+        if (split < 0 || !note.endsWith("\n") || split + 2 >= note.length()) {
+            throw new InvalidNote("not a signed note: no signature lines after a blank line");
+        }
+        String text = note.substring(0, split + 1);
+        requireText(text);
+        List<String> lines = List.of(note.substring(split + 2, note.length() - 1).split("\n", -1));
+        if (!lines.stream().allMatch(line -> line.startsWith(DASH))) {
+            throw new InvalidNote("malformed signature line");
+        }
+        return new Parts(text, lines);
+    }
+
+    /**
+     * The note with more signature lines (e.g. witness cosignatures) after its own, each once. The text and the
+     * existing signatures are unchanged, so every signature still verifies.
+     */
+    public static String withSignatures(String note, Collection<String> lines) {
+        Parts parts = parts(note);
+        StringBuilder out = new StringBuilder(note);
+        Set<String> present = new HashSet<>(parts.signatures());
+        for (String line : lines) {
+            String clean = line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+            if (!clean.startsWith(DASH) || clean.contains("\n")) {
+                throw new InvalidNote("malformed signature line");
+            }
+            if (present.add(clean)) {
+                out.append(clean).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private static void requireText(String text) {

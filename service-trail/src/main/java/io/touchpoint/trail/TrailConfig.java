@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "touchpoint.trail")
@@ -33,4 +34,18 @@ public interface TrailConfig {
      */
     @WithDefault("5m")
     Duration lag();
+
+    /**
+     * The witnesses whose cosignatures are accepted and served, as cosignature/v1 verifier keys
+     * ({@code name+keyid+base64(0x04 || key)}), comma-separated. A cosignature by any other key is refused.
+     */
+    Optional<List<String>> witnessKeys();
+
+    /** How often checkpoints no proof needs are pruned ({@code off} to never prune). */
+    @WithDefault("1h")
+    String pruneEvery();
+
+    /** Checkpoints younger than this are kept, so that witnesses have time to cosign them. */
+    @WithDefault("24h")
+    Duration pruneAfter();
 }

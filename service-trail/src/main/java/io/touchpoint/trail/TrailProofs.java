@@ -48,10 +48,12 @@ public class TrailProofs {
 
     private final TrailStore store;
     private final TrailEntries entries;
+    private final TrailCosignatures cosignatures;
 
-    public TrailProofs(TrailStore store, TrailEntries entries) {
+    public TrailProofs(TrailStore store, TrailEntries entries, TrailCosignatures cosignatures) {
         this.store = store;
         this.entries = entries;
+        this.cosignatures = cosignatures;
     }
 
     /** Empty while the entry waits for the integrator (at most a few seconds). */
@@ -65,7 +67,7 @@ public class TrailProofs {
                 entry = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
             }
             return new InclusionProof(leaf.tree(), leaf.index(), checkpoint.size(), leafHash == null ? null : B64.encodeToString(leafHash),
-                    encode(proof), checkpoint.note(), entry);
+                    encode(proof), cosignatures.served(checkpoint), entry);
         }));
     }
 
@@ -79,7 +81,7 @@ public class TrailProofs {
             throw retired(tree);
         }
         List<byte[]> proof = Proofs.consistency(from, to, ids -> store.nodes(tree, ids));
-        String note = store.checkpoint(tree, to).map(TrailStore.StoredCheckpoint::note).orElse(null);
+        String note = store.checkpoint(tree, to).map(cosignatures::served).orElse(null);
         return new ConsistencyProof(tree, from, to, encode(proof), note);
     }
 
@@ -87,13 +89,13 @@ public class TrailProofs {
         return store.epoch(epoch).flatMap(closed -> store.latestCheckpoint(TrailIntegrator.EPOCHS_TREE).map(checkpoint -> {
             List<byte[]> proof = Proofs.inclusion(closed.epochsLeafIndex(), checkpoint.size(),
                     ids -> store.nodes(TrailIntegrator.EPOCHS_TREE, ids));
-            return new EpochProof(epoch, closed.note(), closed.epochsLeafIndex(), checkpoint.size(), encode(proof), checkpoint.note());
+            return new EpochProof(epoch, closed.note(), closed.epochsLeafIndex(), checkpoint.size(), encode(proof), cosignatures.served(checkpoint));
         }));
     }
 
     public String checkpoint(String tree, Long size) {
         Optional<TrailStore.StoredCheckpoint> found = size == null ? store.latestCheckpoint(tree) : store.checkpoint(tree, size);
-        return found.map(TrailStore.StoredCheckpoint::note).orElseThrow(() -> size == null ? noTree(tree)
+        return found.map(cosignatures::served).orElseThrow(() -> size == null ? noTree(tree)
                 : Problems.of(404, "no-such-checkpoint", "No such checkpoint", "no checkpoint of " + tree + " has size " + size));
     }
 

@@ -3,6 +3,7 @@ package io.touchpoint.trail;
 import io.touchpoint.support.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,8 +11,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,19 +33,26 @@ import java.util.UUID;
 public class TrailResource {
 
     private static final String TREE = "[0-9]{4}-[0-9]{2}|epochs";
+    /** The media type of range bundles. */
+    public static final String BUNDLE = "application/vnd.touchpoint.bundle";
 
     private final TrailStore store;
     private final TrailProofs proofs;
     private final TrailVerification verification;
     private final TrailSigner signer;
     private final TrailIntegrator integrator;
+    private final TrailCosignatures cosignatures;
+    private final TrailBundles bundles;
 
-    public TrailResource(TrailStore store, TrailProofs proofs, TrailVerification verification, TrailSigner signer, TrailIntegrator integrator) {
+    public TrailResource(TrailStore store, TrailProofs proofs, TrailVerification verification, TrailSigner signer, TrailIntegrator integrator,
+                         TrailCosignatures cosignatures, TrailBundles bundles) {
         this.store = store;
         this.proofs = proofs;
         this.verification = verification;
         this.signer = signer;
         this.integrator = integrator;
+        this.cosignatures = cosignatures;
+        this.bundles = bundles;
     }
 
     public record Tree(@Schema(example = "2026-11") String tree,
@@ -49,12 +60,17 @@ public class TrailResource {
                        @Schema(example = "1200") long size,
                        @Schema(example = "3Wi76oUqg7J/8lt2XEpYaBwi4mm4cLjZ78bFO7QgrBE=") String root,
                        @Schema(example = "2026-11-23T10:00:00Z") Instant signedAt,
-                       @Schema(description = "A closed month: its final checkpoint is a leaf of the epochs tree", example = "false") boolean closed) {
+                       @Schema(description = "A closed month: its final checkpoint is a leaf of the epochs tree", example = "false") boolean closed,
+                       @Schema(description = "The largest size of this tree a configured witness cosigned (null: none yet)", example = "1150") Long witnessedSize,
+                       @Schema(description = "The witnesses that cosigned the checkpoint at witnessedSize", example = "[\"witness.example.org/w1\"]")
+                       List<String> witnessedBy) {
     }
 
     public record Trail(@Schema(description = "The Ed25519 note verifier key; pin it out of band, do not trust this copy alone",
                                 example = "touchpoint.example/access-log+5b6c1a2e+AcQ1b...") String verifierKey,
-                        List<Tree> trees) {
+                        List<Tree> trees,
+                        @Schema(description = "The witness keys whose cosignatures this service accepts and serves (cosignature/v1)")
+                        List<String> witnessKeys) {
     }
 
     @GET
@@ -63,11 +79,13 @@ public class TrailResource {
     @Operation(summary = "The trees (one per month, and epochs) with their latest signed sizes and roots")
     @APIResponse(responseCode = "200", description = "The trail's trees")
     public Trail trail() {
-        List<Tree> trees = store.latestCheckpoints().stream()
-                .map(c -> new Tree(c.tree(), integrator.origin(c.tree()), c.size(), Base64.getEncoder().encodeToString(c.root()),
-                        c.signedAt(), store.epoch(c.tree()).isPresent()))
-                .toList();
-        return new Trail(signer.verifier().encoded(), trees);
+        List<Tree> trees = store.latestCheckpoints().stream().map(c -> {
+            List<TrailCosignatures.Stored> witnessed = cosignatures.latestWitnessed(c.tree());
+            return new Tree(c.tree(), integrator.origin(c.tree()), c.size(), Base64.getEncoder().encodeToString(c.root()),
+                    c.signedAt(), store.epoch(c.tree()).isPresent(), witnessed.isEmpty() ? null : witnessed.getFirst().size(),
+                    witnessed.stream().map(TrailCosignatures.Stored::witness).toList());
+        }).toList();
+        return new Trail(signer.verifier().encoded(), trees, cosignatures.witnesses().stream().map(io.touchpoint.merkle.Cosignature.Verifier::encoded).toList());
     }
 
     @GET
@@ -79,6 +97,56 @@ public class TrailResource {
     @APIResponse(responseCode = "404", description = "No such tree or checkpoint")
     public String checkpoint(@PathParam("tree") String tree, @QueryParam("size") Long size) {
         return proofs.checkpoint(tree(tree), size);
+    }
+
+    @POST
+    @Path("/trees/{tree}/checkpoints/{size}/cosignatures")
+    @Transactional
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a witness's cosignature of a checkpoint (C2SP tlog-cosignature, cosignature/v1)",
+            description = "The body is one or more signature lines, '— <witness name> <base64>'. Stored only if every line is by a "
+                    + "configured witness key (touchpoint.trail.witness-keys) and verifies against the checkpoint as stored; "
+                    + "then served with the checkpoint as extra signature lines of its note.")
+    @APIResponse(responseCode = "200", description = "The checkpoint's cosignatures, the new ones included")
+    @APIResponse(responseCode = "400", description = "Not a cosignature line")
+    @APIResponse(responseCode = "404", description = "No checkpoint of this tree at this size")
+    @APIResponse(responseCode = "422", description = "Not by a configured witness, or does not verify for this checkpoint")
+    public List<TrailCosignatures.Stored> cosign(@PathParam("tree") String tree, @PathParam("size") long size,
+                                                 @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN,
+                                                         example = "— witness.example.org/w1 nC/OjAAAAABpLvG4…\n")) String lines) {
+        return cosignatures.add(tree(tree), size, lines);
+    }
+
+    @GET
+    @Path("/trees/{tree}/checkpoints/{size}/cosignatures")
+    @Transactional
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The witness cosignatures stored for a checkpoint")
+    @APIResponse(responseCode = "200", description = "The cosignatures, oldest first (empty if none)")
+    public List<TrailCosignatures.Stored> cosignatures(@PathParam("tree") String tree, @PathParam("size") long size) {
+        return cosignatures.of(tree(tree), size);
+    }
+
+    @GET
+    @Path("/trees/{tree}/bundle")
+    @Transactional
+    @Produces(BUNDLE)
+    @Operation(summary = "Download leaves [from, to) of a month as a bundle to re-verify offline (touchpoint-bundle/v1)",
+            description = "The latest signed checkpoint with its cosignatures, the hashes left and right of the range, a consistency "
+                    + "proof from size 'since' if asked, then every entry's canonical bytes in leaf order; streamed. "
+                    + "Verify with: touchpoint-verify bundle --key <vkey> bundle.tpb. At most " + TrailBundles.MAX_RANGE + " entries.")
+    @APIResponse(responseCode = "200", description = "The bundle (docs/audit-trail.md describes the layout)",
+            content = @Content(mediaType = BUNDLE, example = "touchpoint-bundle/v1\nrange 0 2\ncheckpoint 154\n<signed note>left 0\nright 0\n"
+                    + "entries\n412\n{\"breakGlassJustification\":null,…}\n398\n{…}\nend\n"))
+    @APIResponse(responseCode = "400", description = "Invalid or too large range, or the epochs tree")
+    @APIResponse(responseCode = "410", description = "The month was retired")
+    public Response bundle(@PathParam("tree") String tree, @QueryParam("from") Long from, @QueryParam("to") Long to,
+                           @QueryParam("since") Long since) {
+        TrailBundles.Header header = bundles.header(tree(tree), from, to, since);
+        return Response.ok(bundles.stream(header), BUNDLE)
+                .header("Content-Disposition", "attachment; filename=\"" + header.tree() + "_" + header.from() + "-" + header.to() + ".tpb\"")
+                .build();
     }
 
     @GET

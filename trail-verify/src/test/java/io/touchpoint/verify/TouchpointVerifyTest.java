@@ -1,7 +1,9 @@
 package io.touchpoint.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.touchpoint.merkle.Bundle;
 import io.touchpoint.merkle.Checkpoint;
+import io.touchpoint.merkle.Cosignature;
 import io.touchpoint.merkle.CompactRange;
 import io.touchpoint.merkle.NodeId;
 import io.touchpoint.merkle.NoteKeys;
@@ -154,5 +156,107 @@ class TouchpointVerifyTest {
         assertThat(keygen.status()).isZero();
         String signerKey = keygen.out().lines().filter(l -> l.startsWith("signer key")).findFirst().orElseThrow().split(": ")[1].strip();
         assertThat(NoteKeys.signer(signerKey).name()).isEqualTo("airline.example/access-log");
+    }
+
+    private final Cosignature.Signer witnessA = Cosignature.signer(NoteKeys.generate("witness.a.example"));
+    private final Cosignature.Signer witnessB = Cosignature.signer(NoteKeys.generate("witness.b.example"));
+
+    private Path bundle(String name, long from, long to, Long since, List<String> rangeEntries, String note) throws Exception {
+        Path file = dir.resolve(name);
+        try (var out = Files.newOutputStream(file)) {
+            Bundle.Writer writer = new Bundle.Writer(out, from, to, note,
+                    Bundle.leftNodes(from).stream().map(nodes::get).toList(),
+                    Bundle.rightNodes(to, range.size()).stream().map(nodes::get).toList(),
+                    since, since == null ? List.of() : Proofs.consistency(since, range.size(), store()));
+            for (String entry : rangeEntries) {
+                writer.entry(entry.getBytes(StandardCharsets.UTF_8));
+            }
+            writer.finish();
+        }
+        return file;
+    }
+
+    @Test
+    void requireWitnessesRefusesAnUnwitnessedCheckpointAndCountsOnlyTrustedValidCosignatures() throws Exception {
+        append(9);
+        String note = note();
+        String body = Checkpoint.parse(SignedNote.open(note, signer.verifier())).body();
+        Path bare = write("bare.checkpoint", note);
+        String[] trustBoth = {"--witness-key", witnessA.verifier().encoded(), "--witness-key", witnessB.verifier().encoded()};
+
+        Result unwitnessed = run(concat(new String[] {"checkpoint", "--key", key(), "--require-witness", "1"}, trustBoth, bare.toString()));
+        assertThat(unwitnessed.status()).isEqualTo(1);
+        assertThat(unwitnessed.err()).contains("cosigned by 0 of the trusted witnesses, 1 required");
+        assertThat(run("checkpoint", "--key", key(), bare.toString()).status()).as("not required, not checked").isZero();
+
+        // A stranger's cosignature and a forged one under witness B's name and key id do not count.
+        Cosignature.Signer stranger = Cosignature.signer(NoteKeys.generate("witness.c.example"));
+        String forged = new Cosignature.Line(witnessB.verifier().name(), witnessB.verifier().keyId(), 1_800_000_000L, new byte[64]).text();
+        Path oneWitness = write("one.checkpoint", SignedNote.withSignatures(note,
+                List.of(witnessA.cosign(body, 1_800_000_000L), stranger.cosign(body, 1_800_000_000L), forged)));
+        Result one = run(concat(new String[] {"checkpoint", "--key", key(), "--require-witnesses", "1"}, trustBoth, oneWitness.toString()));
+        assertThat(one.status()).isZero();
+        assertThat(one.out()).contains("witnessed by witness.a.example");
+        assertThat(run(concat(new String[] {"checkpoint", "--key", key(), "--require-witnesses", "2"}, trustBoth, oneWitness.toString())).status())
+                .isEqualTo(1);
+        // A cosignature of another checkpoint (another size) pasted under this one does not count either.
+        String otherBody = body.replace("\n9\n", "\n8\n");
+        Path moved = write("moved.checkpoint", SignedNote.withSignatures(note, List.of(witnessB.cosign(otherBody, 1_800_000_000L))));
+        assertThat(run(concat(new String[] {"checkpoint", "--key", key(), "--require-witness", "1"}, trustBoth, moved.toString())).status())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void bundleVerifiesARangeOfflineAndCatchesAnAlteredByteAMissingEntryAndAWrongRoot() throws Exception {
+        append(30);
+        Path held = write("held.checkpoint", SignedNote.sign(new Checkpoint(ORIGIN, 12, Proofs.root(12, store())).body(), signer));
+        Path good = bundle("good.tpb", 5, 25, 12L, entries.subList(5, 25), note());
+        Result ok = run("bundle", "--key", key(), "--previous", held.toString(), good.toString());
+        assertThat(ok.status()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("20 entries [5, 25) re-hashed").contains("held checkpoint at size 12 is a prefix");
+
+        byte[] bytes = Files.readAllBytes(good);
+        int at = new String(bytes, StandardCharsets.UTF_8).indexOf("{\"id\":\"17\"");
+        bytes[at + 8] = '8';
+        Result altered = run("bundle", "--key", key(), Files.write(dir.resolve("altered.tpb"), bytes).toString());
+        assertThat(altered.status()).isEqualTo(1);
+        assertThat(altered.err()).contains("do not reproduce the signed root");
+
+        List<String> missing = new ArrayList<>(entries.subList(5, 25));
+        missing.remove(10);
+        Result gap = run("bundle", "--key", key(), bundle("missing.tpb", 5, 25, null, missing, note()).toString());
+        assertThat(gap.status()).isEqualTo(1);
+        assertThat(gap.err()).contains("entries are missing");
+
+        String wrongRoot = SignedNote.sign(new Checkpoint(ORIGIN, 30, Proofs.root(29, store())).body(), signer);
+        Result wrong = run("bundle", "--key", key(), bundle("wrong.tpb", 5, 25, null, entries.subList(5, 25), wrongRoot).toString());
+        assertThat(wrong.status()).isEqualTo(1);
+        assertThat(wrong.err()).contains("do not reproduce the signed root");
+
+        Result unwitnessed = run("bundle", "--key", key(), "--witness-key", witnessA.verifier().encoded(), "--require-witness", "1", good.toString());
+        assertThat(unwitnessed.status()).isEqualTo(1);
+        assertThat(unwitnessed.err()).contains("not witnessed");
+    }
+
+    @Test
+    void anOfflineWitnessPrintsACosignatureThatKeygensWitnessKeyVerifies() throws Exception {
+        append(6);
+        Result keygen = run("keygen", "witness.test/offline");
+        String signerKey = keygen.out().lines().filter(l -> l.startsWith("signer key")).findFirst().orElseThrow().split(": ")[1].strip();
+        String witnessKey = keygen.out().lines().filter(l -> l.startsWith("witness key")).findFirst().orElseThrow().split(": ")[1].strip();
+        Path checkpoint = write("offline.checkpoint", note());
+        Result witnessed = run("witness", "--key", key(), "--state", dir.resolve("offline").toString(), "--checkpoint", checkpoint.toString(),
+                "--cosign-key", write("witness.key", signerKey).toString());
+        assertThat(witnessed.status()).as(witnessed.err()).isZero();
+        String line = witnessed.out().lines().filter(l -> l.startsWith("\u2014 witness.test/offline ")).findFirst().orElseThrow();
+        Path cosigned = write("cosigned.checkpoint", SignedNote.withSignatures(note(), List.of(line)));
+        assertThat(run("checkpoint", "--key", key(), "--witness-key", witnessKey, "--require-witness", "1", cosigned.toString()).status()).isZero();
+    }
+
+    private static String[] concat(String[] head, String[] middle, String last) {
+        List<String> all = new ArrayList<>(List.of(head));
+        all.addAll(List.of(middle));
+        all.add(last);
+        return all.toArray(String[]::new);
     }
 }

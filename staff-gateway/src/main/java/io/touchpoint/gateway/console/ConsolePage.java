@@ -11,6 +11,7 @@ import io.touchpoint.gateway.audit.ComplianceResource;
 import io.touchpoint.gateway.audit.UnusualAccess;
 import io.touchpoint.gateway.card.ScopePolicy;
 import io.touchpoint.gateway.pages.PageProblem;
+import io.touchpoint.trail.TrailCosignatures;
 import io.touchpoint.trail.TrailResource;
 import io.touchpoint.trail.TrailVerification;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,7 +63,7 @@ public class ConsolePage {
     public record View(Form form, PageProblem problem, List<ComplianceResource.Row> rows, String nextPage, String firstPage,
                        String exportLink, TrailResource.Trail trail, String checkpoint, String checkpointTree,
                        TrailVerification.Report verification, List<UnusualAccess.Finding> unusual, ViewsChart chart,
-                       Instant chartFrom, Instant chartTo) {
+                       Instant chartFrom, Instant chartTo, List<TrailCosignatures.Stored> cosignatures) {
 
         public List<String> roles() {
             return ScopePolicy.STAFF_ROLES.stream().sorted().toList();
@@ -73,13 +74,18 @@ public class ConsolePage {
         }
     }
 
+    /** Cosignatures listed in the console, newest first. */
+    static final int RECENT_COSIGNATURES = 20;
+
     private final ComplianceResource compliance;
     private final TrailResource trail;
+    private final TrailCosignatures cosignatures;
     private final EntityManager em;
 
-    public ConsolePage(ComplianceResource compliance, TrailResource trail, EntityManager em) {
+    public ConsolePage(ComplianceResource compliance, TrailResource trail, TrailCosignatures cosignatures, EntityManager em) {
         this.compliance = compliance;
         this.trail = trail;
+        this.cosignatures = cosignatures;
         this.em = em;
     }
 
@@ -143,7 +149,7 @@ public class ConsolePage {
         TrailResource.Trail trails = new TrailResource.Trail(all.verifierKey(), all.trees().stream()
                 .sorted(java.util.Comparator.comparing((TrailResource.Tree t) -> "epochs".equals(t.tree()))
                         .thenComparing(TrailResource.Tree::tree, java.util.Comparator.reverseOrder()))
-                .toList());
+                .toList(), all.witnessKeys());
         String latestTree = trails.trees().stream().map(TrailResource.Tree::tree).filter(t -> !"epochs".equals(t))
                 .findFirst().orElse(null);
         String checkpoint = latestTree == null ? null : trail.checkpoint(latestTree, null);
@@ -151,7 +157,8 @@ public class ConsolePage {
         return new View(filter.form(), problem, rows, next,
                 cursor == null ? null : filter.link("/console"),
                 filter.link("/console/export.csv"), trails, checkpoint, latestTree, verification, unusual,
-                ViewsChart.draw(views(chartFrom, chartTo), chartFrom, chartTo), chartFrom, chartTo);
+                ViewsChart.draw(views(chartFrom, chartTo), chartFrom, chartTo), chartFrom, chartTo,
+                cosignatures.recent(RECENT_COSIGNATURES));
     }
 
     /** Card views per hour and touchpoint: one indexed range scan of the period, grouped in the database. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -38,7 +39,8 @@ class GatewayApiTest {
             new Endpoint("GET", "/api/me/access-history", Set.of("customer")),
             new Endpoint("GET", "/api/compliance/access-records", Set.of("compliance-auditor")),
             new Endpoint("GET", "/api/compliance/access-records/export.csv", Set.of("compliance-auditor")),
-            new Endpoint("GET", "/api/compliance/access-records/unusual", Set.of("compliance-auditor")));
+            new Endpoint("GET", "/api/compliance/access-records/unusual", Set.of("compliance-auditor")),
+            new Endpoint("PUT", "/api/staff-assignments/roster-matrix-1", Set.of("ops-import")));
     private static final List<String> ROLES = List.of("gate-agent", "check-in-agent", "lounge-host", "cabin-crew",
             "supervisor", "customer", "compliance-auditor", "ops-import", "gateway-service");
 
@@ -66,7 +68,7 @@ class GatewayApiTest {
     void onlyTheAllowedRolesGetPastSecurity(Endpoint endpoint, String role) {
         String token = role.equals("customer") ? Tokens.customer(UUID.randomUUID()) : Tokens.withRoles("subject-" + role, role);
 
-        Response response = call(endpoint, token);
+        Response response = call(endpoint, token, role);
 
         if (endpoint.allowed().contains(role)) {
             assertThat(response.statusCode()).as("allowed").isNotIn(401, 403).isLessThan(500);
@@ -82,21 +84,28 @@ class GatewayApiTest {
     @ParameterizedTest(name = "{0} with {1}")
     @MethodSource("badTokens")
     void anythingButAValidTokenIsUnauthorized(Endpoint endpoint, String token) {
-        Response response = call(endpoint, token);
+        Response response = call(endpoint, token, endpoint.allowed().iterator().next());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
-    private static Response call(Endpoint endpoint, String token) {
+    /** Each staff role asks from a touchpoint the look policy lets it act at, so only security decides here. */
+    private static final Map<String, String> TOUCHPOINT_OF = Map.of("check-in-agent", "CHECK_IN/D4", "lounge-host", "LOUNGE/L1",
+            "cabin-crew", "CABIN/TP0216");
+
+    private static Response call(Endpoint endpoint, String token, String role) {
+        String touchpoint = TOUCHPOINT_OF.getOrDefault(role, "GATE/A1");
         var request = given().contentType("application/json");
         if (token != null) {
             request.auth().oauth2(token);
         }
         if (endpoint.path().endsWith("/search")) {
-            request.body("{\"familyName\":\"Desmarais\",\"justification\":\"A justification that is long enough to pass\",\"touchpoint\":\"GATE/A1\",\"purpose\":\"personalised-service\"}");
+            request.body("{\"familyName\":\"Desmarais\",\"justification\":\"A justification that is long enough to pass\",\"touchpoint\":\"" + touchpoint + "\",\"purpose\":\"personalised-service\"}");
+        } else if (endpoint.method().equals("PUT")) {
+            request.body("{\"staffSubject\":\"subject-matrix\",\"touchpoint\":\"GATE/A1\",\"from\":\"2026-01-01T06:00:00Z\",\"until\":\"2026-01-01T14:00:00Z\"}");
         } else if (endpoint.method().equals("POST")) {
-            request.body("{\"presented\":{\"type\":\"LOYALTY_NUMBER\",\"loyaltyNumber\":\"TP1\"},\"touchpoint\":\"GATE/A1\",\"purpose\":\"personalised-service\"}");
+            request.body("{\"presented\":{\"type\":\"LOYALTY_NUMBER\",\"loyaltyNumber\":\"TP1\"},\"touchpoint\":\"" + touchpoint + "\",\"purpose\":\"personalised-service\"}");
         }
         return request.when().request(endpoint.method(), endpoint.path());
     }

@@ -51,8 +51,11 @@ public final class ConsentEvaluation {
     public record Asking(Set<String> purposes, String role, String touchpointType, Instant at) {
     }
 
-    /** A preference that may be shown, with the receipt of the consent terms that allow it. */
-    public record Disclosure(String key, String category, String value, UUID receiptId) {
+    /**
+     * A preference that may be shown, with the receipt of the consent terms that allow it and that consent's
+     * purpose, so the access record can say why it was shown.
+     */
+    public record Disclosure(String key, String category, String value, UUID receiptId, String purpose) {
     }
 
     /**
@@ -111,8 +114,24 @@ public final class ConsentEvaluation {
                     .filter(c -> c.covers(preference, asking, specialPurposes))
                     .max(Comparator.comparing(Consent::expiresAt))
                     .ifPresent(c -> disclosed.add(new Disclosure(preference.key(), preference.category(),
-                            preference.value(), c.termsReceiptId())));
+                            preference.value(), c.termsReceiptId(), c.purpose())));
         }
         return disclosed;
+    }
+
+    /**
+     * Which of the asked purposes the customer holds an active consent for that names the asker's role or
+     * touchpoint type. For purposes that cover no preference, such as {@code proactive-contact}, this is the
+     * whole question: may staff here act on it.
+     */
+    public static Set<String> consentedPurposes(List<LedgerEntry> ledger, Asking asking) {
+        Set<String> consented = new java.util.TreeSet<>();
+        for (Consent c : consents(ledger, asking.at())) {
+            if (c.state() == State.ACTIVE && asking.purposes().contains(c.purpose())
+                    && (c.roles().contains(asking.role()) || c.touchpointTypes().contains(asking.touchpointType()))) {
+                consented.add(c.purpose());
+            }
+        }
+        return consented;
     }
 }

@@ -1,6 +1,7 @@
 package io.touchpoint.recognition.recognition;
 
 import io.touchpoint.recognition.catalogue.Purpose;
+import io.touchpoint.support.touchpoint.TouchpointType;
 import io.touchpoint.support.web.CurrentCustomer;
 import io.touchpoint.recognition.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,10 +29,20 @@ import java.util.stream.Collectors;
 @SecurityRequirement(name = "SecurityScheme")
 public class PreviewResource {
 
-    /** Where each role usually works; a consent may name either the role or the touchpoint type. */
-    static final Map<String, String> TOUCHPOINT_OF_ROLE = new LinkedHashMap<>(Map.of(
-            "gate-agent", "GATE", "check-in-agent", "CHECK_IN", "lounge-host", "LOUNGE",
-            "cabin-crew", "CABIN", "supervisor", "SUPERVISOR_DESK"));
+    /**
+     * Where each role works, in the touchpoint names the tablet and the gateway's look policy use: each frontline
+     * role at its own type, a supervisor at any. A consent may name either the role or the touchpoint type.
+     */
+    static final Map<String, List<String>> TOUCHPOINTS_OF_ROLE = touchpointsOfRole();
+
+    private static Map<String, List<String>> touchpointsOfRole() {
+        Map<String, List<String>> byRole = new LinkedHashMap<>();
+        for (TouchpointType type : TouchpointType.values()) {
+            byRole.put(type.frontlineRole(), List.of(type.name()));
+        }
+        byRole.put("supervisor", TouchpointType.names());
+        return java.util.Collections.unmodifiableMap(byRole);
+    }
 
     private final CurrentCustomer customer;
     private final RecognitionService recognition;
@@ -43,7 +54,8 @@ public class PreviewResource {
 
     public record RolePreview(
             @Schema(example = "gate-agent") String role,
-            @Schema(example = "GATE") String touchpointType,
+            @Schema(example = "GATE", description = "Where this role works; absent for a role that works at every touchpoint type")
+            String touchpointType,
             List<RecognitionResource.Disclosed> preferences,
             @Schema(description = "Whether this role would see your photo") boolean photo) {
     }
@@ -56,9 +68,9 @@ public class PreviewResource {
     public List<RolePreview> preview() {
         // Every purpose in the catalogue: the preview shows the most a role could be given at its usual touchpoint.
         Set<String> purposes = Purpose.<Purpose>listAll().stream().map(p -> p.key).collect(Collectors.toSet());
-        Map<String, RecognitionService.Recognised> seen = recognition.preview(customer.id(), purposes, TOUCHPOINT_OF_ROLE);
-        return TOUCHPOINT_OF_ROLE.entrySet().stream()
-                .map(e -> new RolePreview(e.getKey(), e.getValue(),
+        Map<String, RecognitionService.Recognised> seen = recognition.preview(customer.id(), purposes, TOUCHPOINTS_OF_ROLE);
+        return TOUCHPOINTS_OF_ROLE.entrySet().stream()
+                .map(e -> new RolePreview(e.getKey(), e.getValue().size() == 1 ? e.getValue().getFirst() : null,
                         seen.get(e.getKey()).preferences().stream().map(RecognitionResource.Disclosed::of).toList(),
                         seen.get(e.getKey()).photo() != null))
                 .toList();

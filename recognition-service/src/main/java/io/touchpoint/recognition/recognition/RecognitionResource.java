@@ -51,10 +51,11 @@ public class RecognitionResource {
             @Schema(example = "seat.position") String key,
             @Schema(example = "seat") String category,
             @Schema(example = "aisle") String value,
-            @Schema(example = "5b7c1c1e-4f7e-4a61-9d43-2c0a3b4f6e11", description = "Receipt of the consent that allows it") UUID receiptId) {
+            @Schema(example = "5b7c1c1e-4f7e-4a61-9d43-2c0a3b4f6e11", description = "Receipt of the consent that allows it") UUID receiptId,
+            @Schema(example = "personalised-service", description = "The purpose of that consent: why this may be shown") String purpose) {
 
         static Disclosed of(ConsentEvaluation.Disclosure d) {
-            return new Disclosed(d.key(), d.category(), d.value(), d.receiptId());
+            return new Disclosed(d.key(), d.category(), d.value(), d.receiptId(), d.purpose());
         }
     }
 
@@ -68,7 +69,11 @@ public class RecognitionResource {
             @Schema(description = "Only preferences an active consent covers for this purpose and this role or touchpoint type")
             List<Disclosed> preferences,
             @Schema(description = "Present only when the customer uploaded a photo and consented to recognition by photo")
-            Photo photo) {
+            Photo photo,
+            @Schema(example = "[\"personalised-service\", \"proactive-contact\"]", description = "The asked purposes the customer "
+                    + "holds an active consent for that names this role or touchpoint type; for proactive-contact, whether "
+                    + "staff here may approach the customer about a past issue")
+            List<String> consentedPurposes) {
     }
 
     @POST
@@ -87,7 +92,8 @@ public class RecognitionResource {
         LOG.infof("recognition for %s: %d preferences, photo %s", staff.describe(), result.preferences().size(), result.photo() != null);
         return new Recognition(result.customerId(), result.evaluatedAt(),
                 result.preferences().stream().map(Disclosed::of).toList(),
-                result.photo() == null ? null : new Photo(true, result.photo().receiptId()));
+                result.photo() == null ? null : new Photo(true, result.photo().receiptId()),
+                List.copyOf(result.consentedPurposes()));
     }
 
     @POST

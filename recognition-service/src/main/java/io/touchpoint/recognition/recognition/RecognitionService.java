@@ -24,7 +24,7 @@ public class RecognitionService {
     }
 
     public record Recognised(UUID customerId, Instant evaluatedAt, List<ConsentEvaluation.Disclosure> preferences,
-                             ConsentEvaluation.Disclosure photo) {
+                             ConsentEvaluation.Disclosure photo, Set<String> consentedPurposes) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -34,14 +34,27 @@ public class RecognitionService {
         return evaluate(customerId, snapshot, new ConsentEvaluation.Asking(purposes, role, touchpointType, now));
     }
 
-    /** One snapshot, evaluated for each role and its touchpoint type. */
+    /**
+     * One snapshot, evaluated for each role at each touchpoint type it works at; a role that works at several
+     * (a supervisor) sees what any of them would show.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, Recognised> preview(UUID customerId, Set<String> purposes, Map<String, String> touchpointOfRole) {
+    public Map<String, Recognised> preview(UUID customerId, Set<String> purposes, Map<String, List<String>> touchpointsOfRole) {
         CustomerSnapshot snapshot = CustomerSnapshot.load(Panache.getEntityManager(), customerId);
         Instant now = clock.instant();
         Map<String, Recognised> byRole = new LinkedHashMap<>();
-        touchpointOfRole.forEach((role, touchpointType) -> byRole.put(role,
-                evaluate(customerId, snapshot, new ConsentEvaluation.Asking(purposes, role, touchpointType, now))));
+        touchpointsOfRole.forEach((role, types) -> {
+            Map<String, ConsentEvaluation.Disclosure> preferences = new LinkedHashMap<>();
+            ConsentEvaluation.Disclosure photo = null;
+            Set<String> consented = new java.util.TreeSet<>();
+            for (String type : types) {
+                Recognised at = evaluate(customerId, snapshot, new ConsentEvaluation.Asking(purposes, role, type, now));
+                at.preferences().forEach(p -> preferences.putIfAbsent(p.key(), p));
+                photo = photo == null ? at.photo() : photo;
+                consented.addAll(at.consentedPurposes());
+            }
+            byRole.put(role, new Recognised(customerId, now, List.copyOf(preferences.values()), photo, consented));
+        });
         return byRole;
     }
 
@@ -50,6 +63,7 @@ public class RecognitionService {
                 snapshot.preferences(), snapshot.specialPurposes(), asking);
         return new Recognised(customerId, asking.at(),
                 disclosed.stream().filter(d -> !d.key().equals(CustomerSnapshot.PHOTO_KEY)).toList(),
-                disclosed.stream().filter(d -> d.key().equals(CustomerSnapshot.PHOTO_KEY)).findFirst().orElse(null));
+                disclosed.stream().filter(d -> d.key().equals(CustomerSnapshot.PHOTO_KEY)).findFirst().orElse(null),
+                ConsentEvaluation.consentedPurposes(snapshot.ledger(), asking));
     }
 }

@@ -243,4 +243,42 @@ class ConsentEvaluationTest {
         }
         return subset;
     }
+
+    @Test
+    void eachDisclosureNamesThePurposeOfTheConsentThatAllowsIt() {
+        List<LedgerEntry> ledger = List.of(
+                grant(UUID.randomUUID(), "personalised-service", Set.of("seat"), Set.of("gate-agent"), Set.of()),
+                grant(UUID.randomUUID(), "assistance-sharing", Set.of("assistance"), Set.of("gate-agent"), Set.of()));
+
+        List<Disclosure> disclosed = ConsentEvaluation.disclose(ledger, ALL, SPECIAL,
+                asking("gate-agent", "GATE", T0.plusSeconds(1), "personalised-service", "assistance-sharing"));
+
+        assertThat(disclosed).extracting(Disclosure::key, Disclosure::purpose).containsExactlyInAnyOrder(
+                org.assertj.core.api.Assertions.tuple("seat.position", "personalised-service"),
+                org.assertj.core.api.Assertions.tuple("assistance.mobility", "assistance-sharing"));
+    }
+
+    @Test
+    void proactiveContactIsConsentedOnlyForTheRolesOrTouchpointsItNamesWhileActive() {
+        UUID consent = UUID.randomUUID();
+        List<LedgerEntry> ledger = new ArrayList<>(List.of(
+                grant(consent, "proactive-contact", Set.of(), Set.of("gate-agent"), Set.of("LOUNGE"))));
+        Instant now = T0.plusSeconds(1);
+
+        assertThat(ConsentEvaluation.consentedPurposes(ledger, asking("gate-agent", "GATE", now, "personalised-service", "proactive-contact")))
+                .containsExactly("proactive-contact");
+        assertThat(ConsentEvaluation.consentedPurposes(ledger, asking("lounge-host", "LOUNGE", now, "proactive-contact")))
+                .containsExactly("proactive-contact");
+        assertThat(ConsentEvaluation.consentedPurposes(ledger, asking("cabin-crew", "CABIN", now, "proactive-contact")))
+                .as("neither the role nor the touchpoint type is named").isEmpty();
+        assertThat(ConsentEvaluation.consentedPurposes(ledger, asking("gate-agent", "GATE", now, "personalised-service")))
+                .as("not asked").isEmpty();
+        assertThat(ConsentEvaluation.consentedPurposes(ledger, asking("gate-agent", "GATE", T0.plus(Duration.ofDays(731)), "proactive-contact")))
+                .as("expired").isEmpty();
+
+        ledger.add(entry(consent, Kind.WITHDRAW, "proactive-contact", Set.of(), Set.of("gate-agent"), Set.of("LOUNGE"),
+                T0.plus(Duration.ofDays(1)), null));
+        assertThat(ConsentEvaluation.consentedPurposes(ledger, asking("gate-agent", "GATE", T0.plus(Duration.ofDays(2)), "proactive-contact")))
+                .as("withdrawn").isEmpty();
+    }
 }

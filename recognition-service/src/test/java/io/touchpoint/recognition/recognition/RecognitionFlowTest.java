@@ -131,6 +131,34 @@ class RecognitionFlowTest {
     }
 
     @Test
+    void thePreviewNamesTouchpointsAsTheTabletDoesAndShowsASupervisorWhatAnyTouchpointWould() {
+        customer.grantAndGetConsentId(SERVICE, List.of("seat"), List.of(), List.of("CHECK_IN"));
+
+        List<String> names = customer.as().when().get("/api/me/preview").then().statusCode(200)
+                .body("find { it.role == 'check-in-agent' }.touchpointType", equalTo("CHECK_IN"))
+                .body("find { it.role == 'check-in-agent' }.preferences.key", contains("seat.position"))
+                // A supervisor may act at a check-in desk (the gateway's look policy), so they could see it there.
+                .body("find { it.role == 'supervisor' }.preferences.key", contains("seat.position"))
+                .extract().path("touchpointType");
+        assertThat(names).allSatisfy(name -> assertThat(name == null
+                || io.touchpoint.support.touchpoint.TouchpointType.names().contains(name)).as(name).isTrue());
+    }
+
+    @Test
+    void recognitionSaysWhetherProactiveContactIsConsentedForThisRoleAndWhyEachPreferenceIsShown() {
+        customer.grantAndGetConsentId("proactive-contact", List.of(), List.of("gate-agent"), List.of());
+        customer.grantAndGetConsentId("assistance-sharing", List.of("assistance"), List.of("gate-agent"), List.of());
+
+        customer.recognisedBy("gate-agent", "GATE/A12", SERVICE_AND_ASSISTANCE + ",proactive-contact").statusCode(200)
+                .body("consentedPurposes", contains("assistance-sharing", "proactive-contact"))
+                .body("preferences.find { it.key == 'assistance.mobility' }.purpose", equalTo("assistance-sharing"));
+        customer.recognisedBy("gate-agent", "GATE/A12", SERVICE).statusCode(200)
+                .body("consentedPurposes", empty());
+        customer.recognisedBy("lounge-host", "LOUNGE/L1", SERVICE + ",proactive-contact").statusCode(200)
+                .body("consentedPurposes", empty());
+    }
+
+    @Test
     void eachRecognitionIsOneQueryWhateverTheLedgerSize() {
         for (int i = 0; i < 15; i++) {
             String consent = customer.grantAndGetConsentId(SERVICE, List.of("seat"), List.of("gate-agent"), List.of());

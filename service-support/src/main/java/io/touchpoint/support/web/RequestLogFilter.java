@@ -15,23 +15,35 @@ import java.util.regex.Pattern;
 /**
  * One log line per request with the route template (e.g. {@code /api/ingest/customers/{externalId}}),
  * never the raw path, query string, headers or body, so no identifier reaches the log. Also gives every
- * request an id, taken from {@code X-Request-Id} when the caller sends a well-formed one.
+ * request an id of the server's own making: a client's {@code X-Request-Id} is kept only as a correlation id
+ * (logged, echoed as {@code X-Correlation-Id}), so nothing that is recorded or counted rests on a value the
+ * client chose.
  */
 public class RequestLogFilter {
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
-    static final String MDC_KEY = "request-id";
+    public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
+    /** The request property (and MDC key) holding the server-made request id. */
+    public static final String MDC_KEY = "request-id";
+    /** The request property (and MDC key) holding the client's own id, when it sent a well-formed one. */
+    public static final String CORRELATION_KEY = "correlation-id";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
     private static final String STARTED = RequestLogFilter.class.getName() + ".started";
     private static final Logger LOG = Logger.getLogger("io.touchpoint.request");
 
     @ServerRequestFilter(preMatching = true)
     public void start(ContainerRequestContext request) {
-        String given = request.getHeaderString(REQUEST_ID_HEADER);
-        String id = given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
         request.setProperty(MDC_KEY, id);
         request.setProperty(STARTED, System.nanoTime());
         MDC.put(MDC_KEY, id);
+        String given = request.getHeaderString(REQUEST_ID_HEADER);
+        if (given != null && REQUEST_ID.matcher(given).matches()) {
+            request.setProperty(CORRELATION_KEY, given);
+            MDC.put(CORRELATION_KEY, given);
+        } else {
+            MDC.remove(CORRELATION_KEY);
+        }
     }
 
     @ServerResponseFilter
@@ -39,6 +51,10 @@ public class RequestLogFilter {
         Object id = request.getProperty(MDC_KEY);
         if (id != null) {
             response.getHeaders().putSingle(REQUEST_ID_HEADER, id);
+        }
+        Object correlation = request.getProperty(CORRELATION_KEY);
+        if (correlation != null) {
+            response.getHeaders().putSingle(CORRELATION_ID_HEADER, correlation);
         }
         Object started = request.getProperty(STARTED);
         long micros = started instanceof Long nanos ? (System.nanoTime() - nanos) / 1000 : -1;

@@ -45,7 +45,10 @@ public class CardResource {
     @Operation(summary = "The context card of the customer in front of you",
             description = "Only the fields your role's scope lists, only consented preferences; every card is recorded "
                     + "before it is shown, and the customer can see the record.")
-    @APIResponse(responseCode = "200", description = "The card")
+    @APIResponse(responseCode = "200", description = "The card, with every purpose under which something on it was shown")
+    @APIResponse(responseCode = "400", description = "Malformed request, an unknown purpose or touchpoint type (the attempt is recorded)")
+    @APIResponse(responseCode = "403", description = "A touchpoint the role or your current assignment does not allow, or a purpose "
+            + "the role may not use (look-policy.yaml); the attempt is recorded as DENIED")
     @APIResponse(responseCode = "404", description = "No customer matches what was presented")
     @APIResponse(responseCode = "503", description = "Profiles unavailable, or the look could not be recorded: no card")
     public ObjectNode card(@NotNull @Valid CardRequest request, @Context ContainerRequestContext context) {

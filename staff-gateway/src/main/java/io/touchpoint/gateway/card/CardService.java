@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.touchpoint.gateway.audit.AccessLog;
 import io.touchpoint.gateway.downstream.Downstream;
 import io.touchpoint.gateway.downstream.DownstreamRefusal;
+import io.touchpoint.gateway.look.LookPolicy;
+import io.touchpoint.gateway.look.StaffAssignments;
 import io.touchpoint.support.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,15 +34,36 @@ public class CardService {
 
     private final Downstream downstream;
     private final ScopePolicy policy;
+    private final LookPolicy looks;
+    private final StaffAssignments assignments;
     private final AccessLog accessLog;
 
-    public CardService(Downstream downstream, ScopePolicy policy, AccessLog accessLog) {
+    public CardService(Downstream downstream, ScopePolicy policy, LookPolicy looks, StaffAssignments assignments,
+                       AccessLog accessLog) {
         this.downstream = downstream;
         this.policy = policy;
+        this.looks = looks;
+        this.assignments = assignments;
         this.accessLog = accessLog;
     }
 
+    /**
+     * Where and why: a look from a touchpoint the role or the staff member's current assignment does not allow,
+     * or under a purpose the role may not use, is refused and recorded as DENIED before anything is fetched.
+     * Every card and search passes here, from the API and the tablet alike; {@link LookPolicy} decides.
+     */
+    void admit(Downstream.Asker asker, String device, String justification) {
+        Optional<LookPolicy.Refusal> refusal = looks.refusal(asker.role(), asker.touchpoint(), asker.purpose(),
+                assignments.of(asker.subject()), assignments.now());
+        if (refusal.isPresent()) {
+            denied(asker, device, justification);
+            LookPolicy.Refusal r = refusal.get();
+            throw Problems.of(r.status(), r.type(), r.title(), r.detail());
+        }
+    }
+
     public ObjectNode card(Downstream.Asker asker, CardRequest request) {
+        admit(asker, request.device(), request.isBreakGlass() ? request.justification() : null);
         JsonNode projection;
         try {
             projection = downstream.projection(asker, request.presented(), request.isBreakGlass() ? request.justification() : null);
@@ -51,26 +74,41 @@ public class CardService {
                     refusal.title(), refusal.detail());
         }
         UUID customerId = UUID.fromString(projection.path("customerId").asText());
-        String purposes = String.join(",", new LinkedHashSet<>(List.of(request.purpose(), "assistance-sharing", "recognition-by-photo")));
-        Optional<JsonNode> recognition = downstream.recognition(asker, purposes, customerId);
+        List<String> asked = looks.cardPurposes(asker.role(), request.purpose());
+        Optional<JsonNode> recognition = downstream.recognition(asker, String.join(",", asked), customerId);
+
+        // Recognition says which purposes are consented here; without an answer, none is (fail closed).
+        Set<String> consented = new LinkedHashSet<>();
+        recognition.ifPresent(r -> r.path("consentedPurposes").forEach(p -> consented.add(p.asText())));
+        boolean categories = policy.showsRecoveryCategories(asker.role(), consented);
 
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         Map<String, List<String>> receiptsByField = new LinkedHashMap<>();
-        fromProjection(projection, fields);
-        recognition.ifPresent(r -> fromRecognition(r, fields, receiptsByField));
+        Map<String, Set<String>> purposesByField = new LinkedHashMap<>();
+        fromProjection(projection, fields, categories);
+        if (categories && policy.needsProactiveContact(asker.role())) {
+            purposesByField.put("service-recovery-flag", Set.of(ScopePolicy.PROACTIVE_CONTACT));
+        }
+        recognition.ifPresent(r -> fromRecognition(r, asked, fields, receiptsByField, purposesByField));
         Map<String, JsonNode> shown = policy.filter(asker.role(), fields);
 
         List<String> receipts = new ArrayList<>();
         shown.keySet().forEach(f -> receipts.addAll(receiptsByField.getOrDefault(f, List.of())));
+        // Every purpose under which something was shown: the named one (the profile's fields), then each one a
+        // shown field rests on, so the customer's history says truthfully why each field was shown.
+        Set<String> disclosedUnder = new LinkedHashSet<>(List.of(request.purpose()));
+        shown.keySet().forEach(f -> disclosedUnder.addAll(purposesByField.getOrDefault(f, Set.of())));
         String outcome = recognition.isPresent() ? "SERVED" : "SERVED_WITHOUT_PREFERENCES";
-        record(asker, request, customerId, List.copyOf(shown.keySet()), receipts, outcome,
-                !projection.path("itinerary").isEmpty());
+        write(asker, request.device(), String.join(",", disclosedUnder), customerId, List.copyOf(shown.keySet()), receipts,
+                outcome, request.isBreakGlass() ? request.justification() : null, !projection.path("itinerary").isEmpty());
 
         ObjectNode card = JSON.objectNode();
         card.put("requestId", asker.requestId());
         card.put("policyVersion", policy.version());
         card.put("role", asker.role());
         card.put("touchpoint", asker.touchpoint());
+        ArrayNode purposeList = card.putArray("purposes");
+        disclosedUnder.forEach(purposeList::add);
         ObjectNode body = card.putObject("fields");
         shown.forEach(body::set);
         if (recognition.isEmpty()) {
@@ -85,6 +123,7 @@ public class CardService {
      * carries the justification for review. No record, no results.
      */
     public ArrayNode search(Downstream.Asker asker, SearchRequest request) {
+        admit(asker, request.device(), request.justification());
         ObjectNode query = JSON.objectNode().put("familyName", request.familyName());
         if (request.givenName() != null) {
             query.put("givenName", request.givenName());
@@ -109,6 +148,7 @@ public class CardService {
     }
 
     static final String SEARCH_RESULT = "search-result";
+    static final String PHOTO_PURPOSE = "recognition-by-photo";
 
     /** Records a refused attempt; if even that cannot be written, the refusal stands all the same. */
     public void denied(Downstream.Asker asker, String device, String justification) {
@@ -138,7 +178,7 @@ public class CardService {
         }
     }
 
-    private static void fromProjection(JsonNode p, Map<String, JsonNode> fields) {
+    private static void fromProjection(JsonNode p, Map<String, JsonNode> fields, boolean recoveryCategories) {
         JsonNode profile = p.path("profile");
         ObjectNode greeting = JSON.objectNode();
         greeting.set("preferredAddress", profile.path("preferredAddress"));
@@ -166,9 +206,11 @@ public class CardService {
         JsonNode recovery = p.path("serviceRecovery");
         ObjectNode flag = JSON.objectNode();
         flag.put("open", recovery.path("open").asBoolean(false));
+        // Rule 11: categories only as ScopePolicy#showsRecoveryCategories allows; otherwise the flag alone.
+        flag.put("mayApproach", recoveryCategories);
         Set<String> categories = new LinkedHashSet<>();
         recovery.path("items").forEach(i -> {
-            if ("OPEN".equals(i.path("status").asText())) {
+            if (recoveryCategories && "OPEN".equals(i.path("status").asText())) {
                 categories.add(i.path("category").asText());
             }
         });
@@ -189,7 +231,8 @@ public class CardService {
         return FIELD_OF_CATEGORY.get(category);
     }
 
-    private static void fromRecognition(JsonNode r, Map<String, JsonNode> fields, Map<String, List<String>> receiptsByField) {
+    private static void fromRecognition(JsonNode r, List<String> asked, Map<String, JsonNode> fields,
+                                        Map<String, List<String>> receiptsByField, Map<String, Set<String>> purposesByField) {
         for (JsonNode preference : r.path("preferences")) {
             String field = FIELD_OF_CATEGORY.get(preference.path("category").asText());
             if (field == null) {
@@ -201,11 +244,19 @@ public class CardService {
             value.set("value", preference.path("value"));
             fields.put(field, values);
             receiptsByField.computeIfAbsent(field, f -> new ArrayList<>()).add(preference.path("receiptId").asText());
+            // The consent's purpose, as recognition names it; if it does not, every purpose asked (never fewer).
+            Set<String> under = purposesByField.computeIfAbsent(field, f -> new LinkedHashSet<>());
+            if (preference.hasNonNull("purpose")) {
+                under.add(preference.path("purpose").asText());
+            } else {
+                under.addAll(asked);
+            }
         }
         if (r.path("photo").path("available").asBoolean(false)) {
             ObjectNode photo = JSON.objectNode().put("available", true);
             fields.put("photo", photo);
             receiptsByField.computeIfAbsent("photo", f -> new ArrayList<>()).add(r.path("photo").path("receiptId").asText());
+            purposesByField.put("photo", Set.of(PHOTO_PURPOSE));
         }
     }
 }

@@ -27,11 +27,17 @@ public final class ScopePolicy {
     private final String version;
     private final Map<String, String> fields;
     private final Map<String, Set<String>> visibleByRole;
+    private final Set<String> needProactiveContact;
 
-    private ScopePolicy(String version, Map<String, String> fields, Map<String, Set<String>> visibleByRole) {
+    /** The catalogue purpose that lets staff approach a customer about a past issue (rule 11). */
+    public static final String PROACTIVE_CONTACT = "proactive-contact";
+
+    private ScopePolicy(String version, Map<String, String> fields, Map<String, Set<String>> visibleByRole,
+                        Set<String> needProactiveContact) {
         this.version = version;
         this.fields = fields;
         this.visibleByRole = visibleByRole;
+        this.needProactiveContact = needProactiveContact;
     }
 
     public static class InvalidPolicy extends RuntimeException {
@@ -94,10 +100,27 @@ public final class ScopePolicy {
                 }
             }
         }
+        // Rule 11: which roles see an open issue's categories only under a proactive-contact consent. Absent means
+        // every role: the safe reading of a policy that does not say.
+        Set<String> needProactiveContact = new LinkedHashSet<>(STAFF_ROLES);
+        JsonNode proactive = root.path("recovery-categories-need-proactive-contact");
+        if (!proactive.isMissingNode()) {
+            needProactiveContact.clear();
+            if (!proactive.isArray()) {
+                faults.add("recovery-categories-need-proactive-contact must be a list of staff roles");
+            }
+            proactive.forEach(r -> {
+                if (!STAFF_ROLES.contains(r.asText())) {
+                    faults.add("recovery-categories-need-proactive-contact names '" + r.asText() + "', not a staff role");
+                }
+                needProactiveContact.add(r.asText());
+            });
+        }
         if (!faults.isEmpty()) {
             throw new InvalidPolicy(String.join("; ", faults));
         }
-        return new ScopePolicy(version, Collections.unmodifiableMap(fields), Collections.unmodifiableMap(roles));
+        return new ScopePolicy(version, Collections.unmodifiableMap(fields), Collections.unmodifiableMap(roles),
+                Collections.unmodifiableSet(needProactiveContact));
     }
 
     public String version() {
@@ -111,6 +134,20 @@ public final class ScopePolicy {
     /** The fields a role sees; nothing for a role the policy does not know. */
     public Set<String> visibleTo(String role) {
         return visibleByRole.getOrDefault(role, Set.of());
+    }
+
+    /**
+     * Rule 11, the one place it is decided: whether this role's card may name the categories of an open service
+     * issue. A role the policy lists needs a current proactive-contact consent for it; without one, the card says
+     * only that an issue is open, so staff let the customer raise it.
+     */
+    public boolean showsRecoveryCategories(String role, Set<String> consentedPurposes) {
+        return !needProactiveContact.contains(role) || consentedPurposes.contains(PROACTIVE_CONTACT);
+    }
+
+    /** Whether showing recovery categories to this role rests on the proactive-contact consent. */
+    public boolean needsProactiveContact(String role) {
+        return needProactiveContact.contains(role);
     }
 
     /** Keeps only the entries of a card whose field the role may see; the others are absent, not null. */

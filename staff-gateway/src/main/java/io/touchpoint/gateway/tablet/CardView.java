@@ -65,7 +65,10 @@ public record CardView(String greeting, String pronunciation, String tier, List<
         }
         String recovery = null;
         JsonNode flag = f.path("service-recovery-flag");
-        if (flag.path("open").asBoolean(false)) {
+        if (flag.path("open").asBoolean(false) && !flag.path("mayApproach").asBoolean(false)) {
+            // Rule 11: no proactive-contact consent, so no category and no approach.
+            recovery = "Open service issue: let the customer raise it";
+        } else if (flag.path("open").asBoolean(false)) {
             List<String> categories = new ArrayList<>();
             flag.path("categories").forEach(c -> categories.add(c.asText().replace('-', ' ')));
             recovery = categories.isEmpty() ? "Open service recovery" : "Open service recovery: " + String.join(", ", categories);

@@ -1,11 +1,17 @@
 package io.touchpoint.gateway.tablet;
 
+import io.touchpoint.gateway.look.LookPolicy;
+import io.touchpoint.support.touchpoint.TouchpointType;
 import io.touchpoint.support.web.ActingStaff;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,19 +25,25 @@ public record Station(String touchpoint, String role, String device) {
     private static final Pattern ROLE = Pattern.compile(ActingStaff.STAFF_ROLES);
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
-    /** The touchpoint types a tablet can stand at, with the words staff know them by. */
-    public enum Type {
-        GATE("Gate"), CHECKIN("Check-in desk"), LOUNGE("Lounge"), CABIN("Cabin");
+    /** A touchpoint type the tablet offers, in the suite's shared names ({@link TouchpointType}). */
+    public record Offer(String name, String label) {
 
-        private final String label;
-
-        Type(String label) {
-            this.label = label;
+        static Offer of(TouchpointType type) {
+            return new Offer(type.name(), type.label());
         }
+    }
 
-        public String label() {
-            return label;
+    /**
+     * The touchpoint types a member may choose: those the look policy allows any of their roles, narrowed to the
+     * types of their current assignments when operations assigned them somewhere.
+     */
+    static List<Offer> offers(LookPolicy looks, List<String> roles, List<String> assignedTouchpoints) {
+        Set<String> allowed = new HashSet<>();
+        roles.forEach(r -> allowed.addAll(looks.touchpointTypesFor(r)));
+        if (!assignedTouchpoints.isEmpty()) {
+            allowed.retainAll(assignedTouchpoints.stream().map(t -> t.substring(0, t.indexOf('/'))).toList());
         }
+        return Arrays.stream(TouchpointType.values()).filter(t -> allowed.contains(t.name())).map(Offer::of).toList();
     }
 
     static Optional<Station> parse(String touchpoint, String role, String device) {
@@ -60,13 +72,8 @@ public record Station(String touchpoint, String role, String device) {
 
     /** "Gate A12" rather than "GATE/A12". */
     public String label() {
-        String type = touchpoint.substring(0, touchpoint.indexOf('/'));
         String place = touchpoint.substring(touchpoint.indexOf('/') + 1);
-        for (Type t : Type.values()) {
-            if (t.name().equals(type)) {
-                return t.label() + " " + place;
-            }
-        }
-        return type + " " + place;
+        return TouchpointType.of(touchpoint).map(TouchpointType::label)
+                .orElse(touchpoint.substring(0, touchpoint.indexOf('/'))) + " " + place;
     }
 }

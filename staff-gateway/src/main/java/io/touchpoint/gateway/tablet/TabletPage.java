@@ -14,6 +14,8 @@ import io.touchpoint.gateway.card.CardService;
 import io.touchpoint.gateway.card.ScopePolicy;
 import io.touchpoint.gateway.card.SearchRequest;
 import io.touchpoint.gateway.downstream.Downstream;
+import io.touchpoint.gateway.look.LookPolicy;
+import io.touchpoint.gateway.look.StaffAssignments;
 import io.touchpoint.gateway.pages.PageProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
@@ -52,7 +54,8 @@ public class TabletPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance station(Station current, List<String> roles, Station.Type[] types, PageProblem problem);
+        static native TemplateInstance station(Station current, List<String> roles, List<Station.Offer> types, String place,
+                                               PageProblem problem);
 
         static native TemplateInstance scan(Station station, CardView card, PageProblem problem, String kind);
 
@@ -65,12 +68,17 @@ public class TabletPage {
     }
 
     private final CardService cards;
+    private final LookPolicy looks;
+    private final StaffAssignments assignments;
     private final SecurityIdentity identity;
     private final JsonWebToken token;
     private final Validator validator;
 
-    public TabletPage(CardService cards, SecurityIdentity identity, JsonWebToken token, Validator validator) {
+    public TabletPage(CardService cards, LookPolicy looks, StaffAssignments assignments, SecurityIdentity identity,
+                      JsonWebToken token, Validator validator) {
         this.cards = cards;
+        this.looks = looks;
+        this.assignments = assignments;
         this.identity = identity;
         this.token = token;
         this.validator = validator;
@@ -79,13 +87,29 @@ public class TabletPage {
     @GET
     public Object home(@CookieParam(Station.COOKIE) String cookie) {
         return station(cookie).<Object>map(s -> Templates.scan(s, null, null, "boarding-pass"))
-                .orElseGet(() -> Templates.station(null, heldRoles(), Station.Type.values(), null));
+                .orElseGet(() -> stationForm(null, null));
     }
 
     @GET
     @Path("/station")
     public TemplateInstance changeStation(@CookieParam(Station.COOKIE) String cookie) {
-        return Templates.station(station(cookie).orElse(null), heldRoles(), Station.Type.values(), null);
+        return stationForm(station(cookie).orElse(null), null);
+    }
+
+    /**
+     * Only the stations this member may use: the touchpoint types the look policy allows their roles, narrowed to
+     * their current assignment's type (with its place filled in) when operations assigned them somewhere.
+     */
+    private TemplateInstance stationForm(Station current, PageProblem problem) {
+        List<String> assigned = currentAssignments();
+        String place = assigned.size() == 1 ? assigned.getFirst().substring(assigned.getFirst().indexOf('/') + 1) : null;
+        return Templates.station(current, heldRoles(), Station.offers(looks, heldRoles(), assigned), place, problem);
+    }
+
+    private List<String> currentAssignments() {
+        java.time.Instant now = assignments.now();
+        return assignments.of(token.getSubject()).stream().filter(a -> a.isCurrent(now))
+                .map(LookPolicy.Assignment::touchpoint).distinct().sorted().toList();
     }
 
     @POST
@@ -98,9 +122,15 @@ public class TabletPage {
         Optional<Station> chosen = Station.parse(touchpoint, role, device == null ? null : device.strip())
                 .filter(s -> heldRoles().contains(s.role()));
         if (chosen.isEmpty()) {
-            return Response.status(400).entity(Templates.station(null, heldRoles(), Station.Type.values(),
-                    new PageProblem(400, "Check the form", "Choose a touchpoint type, a place of letters and digits "
-                            + "(such as A12), one of your roles and a device name."))).build();
+            return page(400, stationForm(null, new PageProblem(400, "Check the form", "Choose a touchpoint type, a place of "
+                    + "letters and digits (such as A12), one of your roles and a device name.")));
+        }
+        // The same decision as every card: a station the role or the assignment does not allow is never set.
+        Optional<LookPolicy.Refusal> refusal = looks.refusal(chosen.get().role(), chosen.get().touchpoint(), PURPOSE,
+                assignments.of(token.getSubject()), assignments.now());
+        if (refusal.isPresent()) {
+            LookPolicy.Refusal r = refusal.get();
+            return page(r.status(), stationForm(null, new PageProblem(r.status(), r.title(), r.detail())));
         }
         NewCookie cookie = new NewCookie.Builder(Station.COOKIE).value(chosen.get().toCookie()).path("/tablet")
                 .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).secure("https".equals(uri.getBaseUri().getScheme())).build();
@@ -219,9 +249,9 @@ public class TabletPage {
         return Downstream.Asker.of(token.getSubject(), station.role(), station.touchpoint(), PURPOSE, context);
     }
 
-    /** The station in the cookie, if it is well formed and names a role this user still holds. */
+    /** The station in the cookie, if it is well formed, names a role this user still holds and a place it may act at. */
     private Optional<Station> station(String cookie) {
-        return Station.fromCookie(cookie).filter(s -> identity.hasRole(s.role()));
+        return Station.fromCookie(cookie).filter(s -> identity.hasRole(s.role()) && looks.mayActAt(s.role(), s.touchpoint()));
     }
 
     private List<String> heldRoles() {

@@ -81,11 +81,16 @@ class CardResourceTest {
                 ASSISTANCE_RECEIPT, PHOTO_RECEIPT);
     }
 
+    /** Where each role works (look-policy.yaml); a supervisor may stand anywhere. */
+    static final Map<String, String> TOUCHPOINT_OF = Map.of("gate-agent", "GATE/A12", "check-in-agent", "CHECK_IN/D4",
+            "lounge-host", "LOUNGE/L1", "cabin-crew", "CABIN/TP0216", "supervisor", "GATE/A12");
+
     private static ValidatableResponse cardAs(String role) {
         return given().auth().oauth2(Tokens.withRoles("staff-" + role, role))
                 .contentType(ContentType.JSON)
                 .body(Map.of("presented", Map.of("type", "LOYALTY_NUMBER", "loyaltyNumber", "TP12345678"),
-                        "touchpoint", "GATE/A12", "purpose", "personalised-service", "device", "tablet-17"))
+                        "touchpoint", TOUCHPOINT_OF.getOrDefault(role, "GATE/A12"), "purpose", "personalised-service",
+                        "device", "tablet-17"))
                 .when().post("/api/cards").then();
     }
 
@@ -130,16 +135,15 @@ class CardResourceTest {
 
     @Test
     void aConcurrentBurstOfCardsLeavesExactlyOneRecordPerCard() throws Exception {
-        String burst = "burst-" + UUID.randomUUID() + "-";
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        List<java.util.concurrent.Future<io.restassured.response.ExtractableResponse<io.restassured.response.Response>>> statuses =
+                new java.util.ArrayList<>();
         for (int i = 0; i < 120; i++) {
-            String requestId = burst + i;
             statuses.add(pool.submit(() -> given().auth().oauth2(Tokens.withRoles("staff-burst", "gate-agent"))
-                    .header("X-Request-Id", requestId).contentType(ContentType.JSON)
+                    .contentType(ContentType.JSON)
                     .body(Map.of("presented", Map.of("type", "LOYALTY_NUMBER", "loyaltyNumber", "TP12345678"),
                             "touchpoint", "GATE/A12", "purpose", "personalised-service"))
-                    .when().post("/api/cards").then().extract().statusCode()));
+                    .when().post("/api/cards").then().extract()));
         }
         // The trail's integrator runs throughout, as it does in production.
         java.util.concurrent.atomic.AtomicBoolean cardsRunning = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -150,15 +154,17 @@ class CardResourceTest {
             return null;
         });
         long served = 0;
+        List<String> requestIds = new java.util.ArrayList<>();
         for (var status : statuses) {
-            served += status.get() == 200 ? 1 : 0;
+            served += status.get().statusCode() == 200 ? 1 : 0;
+            requestIds.add(status.get().header("X-Request-Id"));
         }
         cardsRunning.set(false);
         integrating.get();
         pool.shutdown();
         io.touchpoint.gateway.support.TrailClient.drain(integrator);
 
-        List<UUID> recorded = QuarkusTransaction.requiringNew().call(() -> AccessRecord.<AccessRecord>list("requestId like ?1", burst + "%")
+        List<UUID> recorded = QuarkusTransaction.requiringNew().call(() -> AccessRecord.<AccessRecord>list("requestId in ?1", requestIds)
                 .stream().map(r -> r.id).toList());
         assertThat(served).isEqualTo(120);
         assertThat(recorded).hasSize(120);
@@ -178,7 +184,7 @@ class CardResourceTest {
                 .withHeader("Authorization", matching("Bearer .+"))
                 .withRequestBody(containing("TP12345678")));
         downstream.verify(postRequestedFor(urlEqualTo("/api/recognitions"))
-                .withHeader("X-Purpose", equalTo("personalised-service,assistance-sharing,recognition-by-photo"))
+                .withHeader("X-Purpose", equalTo("personalised-service,assistance-sharing,recognition-by-photo,proactive-contact"))
                 .withRequestBody(containing(customerId.toString())));
     }
 
@@ -217,13 +223,13 @@ class CardResourceTest {
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"status\":404,\"title\":\"Customer not found\",\"detail\":\"No customer matches the presented identifier.\"}")));
 
-        String requestId = "notfound-" + UUID.randomUUID();
-        given().auth().oauth2(Tokens.withRoles("staff-x", "gate-agent")).header("X-Request-Id", requestId)
+        String requestId = given().auth().oauth2(Tokens.withRoles("staff-x", "gate-agent"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("presented", Map.of("type", "LOYALTY_NUMBER", "loyaltyNumber", "TP0"),
                         "touchpoint", "GATE/A12", "purpose", "personalised-service"))
                 .when().post("/api/cards")
-                .then().statusCode(404).body("detail", is("No customer matches the presented identifier."));
+                .then().statusCode(404).body("detail", is("No customer matches the presented identifier."))
+                .extract().header("X-Request-Id");
 
         List<AccessRecord> records = QuarkusTransaction.requiringNew().call(() -> AccessRecord.list("requestId", requestId));
         assertThat(records).singleElement().satisfies(r -> {
@@ -316,12 +322,11 @@ class CardResourceTest {
 
     @Test
     void aSupervisorOpensACardFoundByNameWithTheJustificationRecordedAndForwarded() {
-        String requestId = "glass-" + UUID.randomUUID();
-        given().auth().oauth2(Tokens.withRoles("staff-sup", "supervisor")).header("X-Request-Id", requestId)
+        String requestId = given().auth().oauth2(Tokens.withRoles("staff-sup", "supervisor"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("presented", Map.of("type", "CUSTOMER_ID", "customerId", customerId.toString()),
                         "touchpoint", "GATE/B7", "purpose", "personalised-service", "justification", JUSTIFICATION))
-                .when().post("/api/cards").then().statusCode(200);
+                .when().post("/api/cards").then().statusCode(200).extract().path("requestId");
 
         downstream.verify(postRequestedFor(urlEqualTo("/api/card-projections"))
                 .withHeader("X-Break-Glass-Justification", equalTo(JUSTIFICATION)));
@@ -359,13 +364,12 @@ class CardResourceTest {
     void aSearchThatFindsNobodyIsStillRecorded() {
         downstream.stubFor(post(urlEqualTo("/api/card-projections/search")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody("[]")));
-        String requestId = "search-" + UUID.randomUUID();
-
-        given().auth().oauth2(Tokens.withRoles("staff-sup", "supervisor")).header("X-Request-Id", requestId)
+        String requestId = given().auth().oauth2(Tokens.withRoles("staff-sup", "supervisor"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("familyName", "Nobody", "justification", JUSTIFICATION, "touchpoint", "GATE/B7",
                         "purpose", "personalised-service"))
-                .when().post("/api/cards/search").then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
+                .when().post("/api/cards/search").then().statusCode(200).body("$", org.hamcrest.Matchers.empty())
+                .extract().header("X-Request-Id");
 
         List<AccessRecord> records = QuarkusTransaction.requiringNew().call(() -> AccessRecord.list("requestId", requestId));
         assertThat(records).singleElement().satisfies(r -> {

@@ -99,7 +99,40 @@ class ScopePolicyTest {
 
     @Test
     void theVersionIsReadFromTheDocument() {
-        assertThat(shipped().version()).isEqualTo("2026-11-23.1");
+        assertThat(shipped().version()).isEqualTo("2026-12-02.1");
         assertThat(List.copyOf(shipped().fields())).hasSize(11);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"gate-agent", "check-in-agent", "lounge-host", "cabin-crew"})
+    void frontlineRolesSeeRecoveryCategoriesOnlyUnderAProactiveContactConsent(String role) {
+        assertThat(shipped().showsRecoveryCategories(role, Set.of())).isFalse();
+        assertThat(shipped().showsRecoveryCategories(role, Set.of("personalised-service", "assistance-sharing"))).isFalse();
+        assertThat(shipped().showsRecoveryCategories(role, Set.of("proactive-contact"))).isTrue();
+    }
+
+    @Test
+    void aSupervisorResolvesIssuesRaisedWithThemAndSoSeesCategoriesWithoutTheConsent() {
+        assertThat(shipped().showsRecoveryCategories("supervisor", Set.of())).isTrue();
+        assertThat(shipped().needsProactiveContact("supervisor")).isFalse();
+    }
+
+    @Test
+    void aPolicyThatDoesNotSayWhoNeedsProactiveContactAsksItOfEveryRole() {
+        String yaml = "version: v\nfields: {greeting: g}\nroles: {gate-agent: [greeting], check-in-agent: [], lounge-host: [], "
+                + "cabin-crew: [], supervisor: [greeting]}\n";
+        ScopePolicy policy = ScopePolicy.load(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(policy.showsRecoveryCategories("supervisor", Set.of())).isFalse();
+    }
+
+    @Test
+    void aProactiveContactListNamingAnUnknownRoleIsRefused() {
+        String yaml = "version: v\nfields: {greeting: g}\nroles: {gate-agent: [greeting], check-in-agent: [], lounge-host: [], "
+                + "cabin-crew: [], supervisor: [greeting]}\nrecovery-categories-need-proactive-contact: [porter]\n";
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScopePolicy.load(
+                        new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .hasMessageContaining("'porter', not a staff role");
     }
 }

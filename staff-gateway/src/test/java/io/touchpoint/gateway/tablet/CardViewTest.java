@@ -21,7 +21,7 @@ class CardViewTest {
                   "preference-seat":[{"key":"seat.position","value":"aisle"}],
                   "preference-assistance":[{"key":"mobility.assistance","value":"wheelchair-to-gate"}],
                   "booked-services":[{"flight":"AC834","specialMeal":"VGML","assistance":null}],
-                  "service-recovery-flag":{"open":true,"categories":["delayed-baggage"]}},
+                  "service-recovery-flag":{"open":true,"mayApproach":true,"categories":["delayed-baggage"]}},
                  "notice":"This view was recorded."}""");
 
         CardView view = CardView.of(card);
@@ -56,5 +56,17 @@ class CardViewTest {
         assertThat(view.travelSummary()).isNull();
         assertThat(view.photo()).isFalse();
         assertThat(view.preferencesUnavailable()).isTrue();
+    }
+
+    @Test
+    void withoutLeaveToApproachTheTabletSaysOnlyToLetTheCustomerRaiseIt() throws Exception {
+        CardView view = CardView.of(JSON.readTree("""
+                {"fields":{"service-recovery-flag":{"open":true,"mayApproach":false,"categories":[]}},"notice":"n"}"""));
+        CardView unsaid = CardView.of(JSON.readTree("""
+                {"fields":{"service-recovery-flag":{"open":true,"categories":["delayed-baggage"]}},"notice":"n"}"""));
+
+        assertThat(view.recovery()).isEqualTo("Open service issue: let the customer raise it");
+        assertThat(unsaid.recovery()).as("a flag that does not say staff may approach is read as saying they may not")
+                .isEqualTo("Open service issue: let the customer raise it");
     }
 }

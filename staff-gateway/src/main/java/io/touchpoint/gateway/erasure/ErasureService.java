@@ -152,9 +152,10 @@ public class ErasureService {
 
     /** The last part confirmed: the request is no longer open. The row lock makes two parts finishing at once agree. */
     private static void closeIfDone(UUID requestId) {
-        ErasureRequest request = ErasureRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        ErasureRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
         if (ErasureStep.count("requestId = ?1 and status = 'PENDING'", requestId) == 0) {
-            request.openFor = null;
+            // An update of the one column: the service's role may change nothing else of a request (V7).
+            ErasureRequest.update("openFor = null where id = ?1", requestId);
         }
     }
 

@@ -30,13 +30,14 @@ public final class HostileInput {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final String LONE_SURROGATE = "@@lone-surrogate@@";
 
     private HostileInput() {
     }
 
     /** One operation of the OpenAPI document. */
     public record Operation(String method, String path, Map<String, JsonNode> pathParameters, Map<String, JsonNode> queryParameters,
-                            boolean jsonBody, List<String> bodyFields) {
+                            boolean jsonBody, List<String> bodyFields, JsonNode example) {
 
         public String name() {
             return method + " " + path;
@@ -111,6 +112,25 @@ public final class HostileInput {
         bodies.add(new Body("XML", "application/xml", "<a>1</a>".getBytes(StandardCharsets.UTF_8)));
         bodies.add(new Body("a form", "application/x-www-form-urlencoded", "a=1&b=2".getBytes(StandardCharsets.UTF_8)));
         bodies.add(new Body("no content type", null, "{}".getBytes(StandardCharsets.UTF_8)));
+        // The documented example with one field made hostile, so that the value reaches validation, storage and logs.
+        if (operation.example() != null && operation.example().isObject()) {
+            Map<String, String> hostile = Map.of(
+                    "100 KB", "A".repeat(100_000),
+                    "NUL", "a\u0000b",
+                    "an unpaired surrogate", "a" + LONE_SURROGATE + "b",
+                    "right-to-left override, emoji and a line break", "\u202Eevil\u202C 😀👨‍👩‍👧‍👦\nsecond line",
+                    "an empty string", "");
+            for (String name : operation.bodyFields()) {
+                hostile.forEach((what, value) -> {
+                    com.fasterxml.jackson.databind.node.ObjectNode body = operation.example().deepCopy();
+                    body.put(name, value);
+                    // A lone surrogate cannot be encoded as UTF-8: it travels as the JSON escape, as a client would send it.
+                    String text = body.toString().replace(LONE_SURROGATE, "\\uD800");
+                    bodies.add(new Body("example with " + name + " = " + what, "application/json", text.getBytes(StandardCharsets.UTF_8)));
+                });
+            }
+            bodies.add(new Body("the documented example", "application/json", operation.example().toString().getBytes(StandardCharsets.UTF_8)));
+        }
         return bodies;
     }
 
@@ -163,10 +183,36 @@ public final class HostileInput {
                 List<String> fields = new ArrayList<>();
                 resolve(api, schema).path("properties").fieldNames().forEachRemaining(fields::add);
                 operations.add(new Operation(entry.getKey().toUpperCase(), path.getKey(), pathParameters, queryParameters,
-                        content.has("application/json"), fields));
+                        content.has("application/json"), fields, example(api, schema, 0)));
             }
         }
         return operations;
+    }
+
+    /** A body built from the schema's examples, so that a probe replacing one field gets past the others' checks. */
+    private static JsonNode example(JsonNode api, JsonNode schema, int depth) {
+        JsonNode resolved = resolve(api, schema);
+        if (depth > 8) {
+            return JSON.nullNode();
+        }
+        if (resolved.has("example")) {
+            return resolved.get("example");
+        }
+        if (resolved.has("allOf") && !resolved.get("allOf").isEmpty()) {
+            return example(api, resolved.get("allOf").get(0), depth + 1);
+        }
+        if (resolved.has("enum") && !resolved.get("enum").isEmpty()) {
+            return resolved.get("enum").get(0);
+        }
+        if (resolved.has("properties")) {
+            com.fasterxml.jackson.databind.node.ObjectNode object = JSON.createObjectNode();
+            resolved.get("properties").properties().forEach(p -> object.set(p.getKey(), example(api, p.getValue(), depth + 1)));
+            return object;
+        }
+        if ("array".equals(resolved.path("type").asText())) {
+            return JSON.createArrayNode().add(example(api, resolved.path("items"), depth + 1));
+        }
+        return JSON.nullNode();
     }
 
     private static JsonNode resolve(JsonNode api, JsonNode node) {

@@ -81,7 +81,7 @@ class ComplianceBoundsTest {
     @ParameterizedTest
     @ValueSource(strings = {"/api/compliance/access-records", "/api/compliance/access-records/export.csv",
             "/api/compliance/access-records/unusual"})
-    void aTimeBeyondWhatTheDatabaseHoldsIsABadRequestNotAServerError(String path) {
+    void aTimeOutsideTheYears1970To9999IsABadRequest(String path) {
         auditor().queryParam("from", "+200000-01-01T00:00:00Z").queryParam("to", "+200001-01-01T00:00:00Z")
                 .when().get(path)
                 .then().statusCode(400).contentType(PROBLEM)

@@ -120,6 +120,7 @@ final class Stack {
             env.put("QUARKUS_HTTP_PORT", String.valueOf(PORT.get(service)));
             env.put("TOUCHPOINT_DB_URL", "jdbc:postgresql://127.0.0.1:" + POSTGRES + "/" + DATABASE.get(service));
             env.put("TOUCHPOINT_OIDC_URL", "http://127.0.0.1:" + KEYCLOAK + "/realms/touchpoint");
+            env.put("TOUCHPOINT_LOCAL_STACK", "true"); // as the run command does: the demo secrets are accepted here only
             if (service.equals("recognition-service")) {
                 env.put("TOUCHPOINT_TRAIL_SIGNING_KEY_FILE", ROOT.resolve("deploy/dev-keys/consent-ledger.signer").toString());
             }

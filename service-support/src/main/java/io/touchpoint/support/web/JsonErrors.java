@@ -35,8 +35,15 @@ public final class JsonErrors {
         String at = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String joined = root.isEmpty() ? at : at.isEmpty() ? root : at.startsWith("[") ? root + at : root + "." + at;
         String where = joined.isEmpty() ? "the body" : joined;
-        if (refusedText(e)) {
-            return where + ": " + TextSafety.RULE;
+        String refused = refusedText(e);
+        if (refused != null) {
+            return where + ": " + refused;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException json && json.getOriginalMessage() != null
+                    && json.getOriginalMessage().startsWith("Duplicate field")) {
+                return "The body names a field twice" + location(json.getLocation()) + "; each field may appear once.";
+            }
         }
         if (e instanceof JsonMappingException && e.getCause() instanceof JsonProcessingException syntax) {
             return "The body is not well-formed JSON" + location(syntax.getLocation()) + ".";
@@ -56,15 +63,18 @@ public final class JsonErrors {
         };
     }
 
-    /** TextSafety's refusal, however Jackson wrapped it on the way out of a record's constructor. */
-    private static boolean refusedText(Throwable e) {
+    /** TextSafety's refusal, however Jackson wrapped it on the way out of a record's constructor; null if none. */
+    private static String refusedText(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JsonProcessingException json && json.getOriginalMessage() != null
-                    && json.getOriginalMessage().endsWith(TextSafety.RULE)) {
-                return true;
+            if (t instanceof JsonProcessingException json && json.getOriginalMessage() != null) {
+                for (String rule : new String[]{TextSafety.RULE, TextSafety.UNICODE_RULE}) {
+                    if (json.getOriginalMessage().endsWith(rule)) {
+                        return rule;
+                    }
+                }
             }
         }
-        return false;
+        return null;
     }
 
     private static String path(JsonMappingException e) {

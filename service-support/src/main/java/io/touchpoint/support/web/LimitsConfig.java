@@ -17,4 +17,15 @@ public interface LimitsConfig {
     /** Largest image upload accepted; larger ones get a 413 problem. */
     @WithDefault("5M")
     MemorySize imageBody();
+
+    /**
+     * Longest request URI (path and query, in characters) answered with something other than a 414 problem. Keep it
+     * below {@code quarkus.http.limits.max-initial-line-length}: longer request lines get the HTTP layer's bare 414.
+     */
+    @WithDefault("4000")
+    int uri();
+
+    /** Longest value of one query parameter, decoded; longer ones get a 400 problem naming the parameter. */
+    @WithDefault("1000")
+    int queryParameter();
 }

@@ -12,17 +12,33 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * Refuses control characters (NUL above all, which PostgreSQL cannot store) in every JSON string, so such
- * input is a 400 naming the field instead of a database error.
+ * Refuses control characters (NUL above all, which PostgreSQL cannot store) and unpaired surrogates (which UTF-8
+ * cannot encode, so they would be stored as '?') in every JSON string, so such input is a 400 naming the field
+ * instead of a database error or silently changed text. Duplicate keys in an object are refused too: parsers
+ * disagree on which one wins, and a check and a use must never read different values.
  */
 @Singleton
 public class TextSafety implements ObjectMapperCustomizer {
 
     static final String RULE = "must not contain control characters";
+    static final String UNICODE_RULE = "must be valid Unicode (no unpaired surrogates)";
 
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("touchpoint-text-safety").addDeserializer(String.class, new SafeString()));
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    static boolean hasUnpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean hasControlCharacter(String value) {
@@ -46,6 +62,9 @@ public class TextSafety implements ObjectMapperCustomizer {
             String value = StringDeserializer.instance.deserialize(parser, context);
             if (value != null && hasControlCharacter(value)) {
                 throw context.weirdStringException(value, String.class, RULE);
+            }
+            if (value != null && hasUnpairedSurrogate(value)) {
+                throw context.weirdStringException(value, String.class, UNICODE_RULE);
             }
             return value;
         }

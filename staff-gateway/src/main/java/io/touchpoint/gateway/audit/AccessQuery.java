@@ -53,12 +53,35 @@ public class AccessQuery {
         return new Page(records, next);
     }
 
+    /** Whether more than {@code max} records match: reads one row past the first {@code max}, never counts them all. */
+    public boolean exceeds(Filter filter, int max) {
+        StringBuilder jpql = new StringBuilder("select r.id from AccessRecord r where 1 = 1");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        where(jpql, parameters, filter);
+        TypedQuery<UUID> query = em.createQuery(jpql.toString(), UUID.class).setFirstResult(max).setMaxResults(1);
+        parameters.forEach(query::setParameter);
+        return !query.getResultList().isEmpty();
+    }
+
     private record Position(Instant at, UUID id) {
     }
 
     List<AccessRecord> query(Filter f, Position after, int max) {
         StringBuilder jpql = new StringBuilder("select r from AccessRecord r where 1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
+        where(jpql, parameters, f);
+        if (after != null) {
+            jpql.append(" and (r.recordedAt < :afterAt or (r.recordedAt = :afterAt and r.id < :afterId))");
+            parameters.put("afterAt", after.at());
+            parameters.put("afterId", after.id());
+        }
+        jpql.append(" order by r.recordedAt desc, r.id desc");
+        TypedQuery<AccessRecord> query = em.createQuery(jpql.toString(), AccessRecord.class).setMaxResults(max);
+        parameters.forEach(query::setParameter);
+        return new ArrayList<>(query.getResultList());
+    }
+
+    private static void where(StringBuilder jpql, Map<String, Object> parameters, Filter f) {
         condition(jpql, parameters, "r.customerId = :customerId", "customerId", f.customerId());
         condition(jpql, parameters, "r.staffSubject = :staffSubject", "staffSubject", f.staffSubject());
         condition(jpql, parameters, "r.touchpoint = :touchpoint", "touchpoint", f.touchpoint());
@@ -71,15 +94,6 @@ public class AccessQuery {
         } else if (Boolean.FALSE.equals(f.breakGlass())) {
             jpql.append(" and r.breakGlassJustification is null");
         }
-        if (after != null) {
-            jpql.append(" and (r.recordedAt < :afterAt or (r.recordedAt = :afterAt and r.id < :afterId))");
-            parameters.put("afterAt", after.at());
-            parameters.put("afterId", after.id());
-        }
-        jpql.append(" order by r.recordedAt desc, r.id desc");
-        TypedQuery<AccessRecord> query = em.createQuery(jpql.toString(), AccessRecord.class).setMaxResults(max);
-        parameters.forEach(query::setParameter);
-        return new ArrayList<>(query.getResultList());
     }
 
     private static void condition(StringBuilder jpql, Map<String, Object> parameters, String clause, String name, Object value) {

@@ -47,18 +47,32 @@ public class ComplianceFilter {
     public Boolean breakGlass;
 
     AccessQuery.Filter toFilter() {
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw Problems.badRequest("invalid-period", "Invalid period", "from must be before to");
+        }
         return new AccessQuery.Filter(customerId == null ? null : UUID.fromString(customerId), staffSubject, touchpoint,
-                role, instant("from", from), instant("to", to), outcome, breakGlass);
+                role, start, end, outcome, breakGlass);
     }
+
+    /** The range the database can store and any trail can hold; a year 200000 is a mistake, not a query. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     static Instant instant(String name, String value) {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw Problems.badRequest("invalid-time", "Invalid time", name + ": must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw Problems.badRequest("invalid-time", "Invalid time", name + ": must lie between 1970 and 9999");
+        }
+        return instant;
     }
 }

@@ -27,6 +27,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -42,10 +43,12 @@ public class ComplianceResource {
 
     private final AccessQuery query;
     private final UnusualAccess unusual;
+    private final ComplianceLimits limits;
 
-    public ComplianceResource(AccessQuery query, UnusualAccess unusual) {
+    public ComplianceResource(AccessQuery query, UnusualAccess unusual, ComplianceLimits limits) {
         this.query = query;
         this.unusual = unusual;
+        this.limits = limits;
     }
 
     @GET
@@ -54,14 +57,21 @@ public class ComplianceResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Unusual access in a period, each finding explained in plain words",
             description = "High card-view rates against the staff member's own usual rate, repeated break-glass searches, "
-                    + "and many identifiers that matched nobody. Defaults to the last 24 hours.")
+                    + "and many identifiers that matched nobody. Defaults to the last 24 hours; at most 31 days "
+                    + "(touchpoint.compliance.max-report-period).")
     @APIResponse(responseCode = "200", description = "The findings, possibly none")
+    @APIResponse(responseCode = "400", description = "A malformed period, or one longer than the longest report period")
     public List<UnusualAccess.Finding> unusualAccess(@QueryParam("from") @Schema(example = "2026-11-22T00:00:00Z") String from,
                                                      @QueryParam("to") @Schema(example = "2026-11-23T00:00:00Z") String to) {
         Instant end = to == null ? Instant.now() : ComplianceFilter.instant("to", to);
-        Instant start = from == null ? end.minus(java.time.Duration.ofHours(24)) : ComplianceFilter.instant("from", from);
+        Instant start = from == null ? end.minus(Duration.ofHours(24)) : ComplianceFilter.instant("from", from);
         if (!start.isBefore(end)) {
             throw Problems.badRequest("invalid-period", "Invalid period", "from must be before to");
+        }
+        // Each finding reads the period and the 30 days before it: an unbounded period is a scan of the whole log.
+        if (Duration.between(start, end).compareTo(limits.maxReportPeriod()) > 0) {
+            throw Problems.badRequest("period-too-long", "Period too long", "from and to may be at most "
+                    + limits.maxReportPeriod().toDays() + " days apart; ask for one period at a time");
         }
         return unusual.report(start, end);
     }
@@ -114,7 +124,10 @@ public class ComplianceResource {
     @GET
     @Path("/export.csv")
     @Produces("text/csv")
-    @Operation(summary = "The same search as CSV, every matching record, streamed page by page")
+    @Operation(summary = "The same search as CSV, every matching record, streamed page by page",
+            description = "At most 100,000 records (touchpoint.compliance.max-export-rows): a search matching more is "
+                    + "refused with a 400 problem before anything is streamed; narrow it with from and to.")
+    @APIResponse(responseCode = "400", description = "A malformed filter, or more matching records than one export holds")
     @APIResponse(responseCode = "200", description = "CSV with a header row", content = @Content(mediaType = "text/csv",
             example = "id,recordedAt,requestId,staffSubject,role,device,touchpoint,customerId,purpose,policyVersion,fields,"
                     + "receipts,outcome,breakGlassJustification,recordHash\r\n7d3c1b2a-0000-4000-8000-000000000001,"
@@ -122,10 +135,18 @@ public class ComplianceResource {
                     + "3f1c2a9e-8a34-4c55-9d7e-1b2f3a4c5d6e,personalised-service,2026-11-23.1,greeting tier,,SERVED,,9f86d0…\r\n"))
     public Response export(@Valid @BeanParam ComplianceFilter filters) {
         AccessQuery.Filter filter = filters.toFilter();
+        int cap = limits.maxExportRows();
+        // Refused before the first byte: a truncated file could be taken for the whole trail.
+        if (QuarkusTransaction.requiringNew().call(() -> query.exceeds(filter, cap))) {
+            throw Problems.badRequest("export-too-large", "Export too large", "More than " + cap
+                    + " records match; an export holds at most " + cap + ". Narrow the search with from and to "
+                    + "(or other filters), or page through the JSON search.");
+        }
         StreamingOutput csv = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             writer.write(CsvRows.HEADER);
             String cursor = null;
+            int written = 0;
             do {
                 // One short transaction per page: a long export holds no transaction open.
                 String from0 = cursor;
@@ -134,8 +155,9 @@ public class ComplianceResource {
                     writer.write(CsvRows.row(Row.of(r)));
                 }
                 writer.flush();
+                written += page.records().size();
                 cursor = page.next();
-            } while (cursor != null);
+            } while (cursor != null && written < cap); // records added while streaming do not lift the cap
             writer.flush();
         };
         return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"access-records.csv\"").build();

@@ -15,4 +15,6 @@ public class ErasureRequest extends PanacheEntityBase {
     public UUID id;
     public UUID customerId;
     public Instant requestedAt;
+    /** The customer's id while some service has not confirmed, else null: at most one open request each (V7). */
+    public UUID openFor;
 }

@@ -61,13 +61,15 @@ public class ErasureResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Erase me everywhere: profile anonymised, preferences and photo deleted, every consent withdrawn",
             description = "Every service is asked at once; a service that cannot answer is asked again until it does. "
-                    + "200 when every service confirmed, 202 while some part is pending (see GET).")
+                    + "200 when every service confirmed, 202 while some part is pending (see GET). Asking again while a "
+                    + "request is pending answers with that same request; it does not start another.")
     @APIResponse(responseCode = "200", description = "Erased everywhere: the combined receipt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CombinedReceipt.class)))
     @APIResponse(responseCode = "202", description = "Accepted; some services have not confirmed yet",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CombinedReceipt.class)))
     public Response erase() {
-        CombinedReceipt receipt = receipt(erasures.request(customer.id()));
+        // Asking again while a request is open answers with that request (ADR 0017): one open request per customer.
+        CombinedReceipt receipt = receipt(erasures.request(customer.id()).id());
         return Response.status(receipt.complete() ? 200 : 202).entity(receipt).build();
     }
 

@@ -42,27 +42,49 @@ public class ErasureService {
         this.clock = clock;
     }
 
-    /** Records the request, tries every service once, and returns where it stands. */
-    public UUID request(UUID customerId) {
+    /** A request and whether this call started it ({@code false}: one was already open and is answered instead). */
+    public record Requested(UUID id, boolean started) {
+    }
+
+    /**
+     * Records the request and tries every service once; while one is open for the customer, answers with that one
+     * instead (its pending parts stay on their retry schedule, so asking again cannot hammer the services).
+     */
+    public Requested request(UUID customerId) {
+        Optional<UUID> open = open(customerId);
+        if (open.isPresent()) {
+            return new Requested(open.get(), false);
+        }
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            ErasureRequest request = new ErasureRequest();
-            request.id = id;
-            request.customerId = customerId;
-            request.requestedAt = clock.instant();
-            request.persist();
-            for (String service : List.of(PROFILE, RECOGNITION)) {
-                ErasureStep step = new ErasureStep();
-                step.requestId = id;
-                step.service = service;
-                step.status = "PENDING";
-                // The request tries every part itself; the scheduler takes over only if that fails.
-                step.nextAttemptAt = request.requestedAt.plus(FIRST_PAUSE);
-                step.persist();
-            }
-        });
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                ErasureRequest request = new ErasureRequest();
+                request.id = id;
+                request.customerId = customerId;
+                request.requestedAt = clock.instant();
+                request.openFor = customerId;
+                request.persist();
+                for (String service : List.of(PROFILE, RECOGNITION)) {
+                    ErasureStep step = new ErasureStep();
+                    step.requestId = id;
+                    step.service = service;
+                    step.status = "PENDING";
+                    // The request tries every part itself; the scheduler takes over only if that fails.
+                    step.nextAttemptAt = request.requestedAt.plus(FIRST_PAUSE);
+                    step.persist();
+                }
+            });
+        } catch (RuntimeException raced) {
+            // Another request for this customer committed first (the unique open_for): answer with that one.
+            return open(customerId).map(other -> new Requested(other, false)).orElseThrow(() -> raced);
+        }
         attemptDue(clock.instant(), id);
-        return id;
+        return new Requested(id, true);
+    }
+
+    private Optional<UUID> open(UUID customerId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ErasureRequest.<ErasureRequest>find("openFor", customerId).firstResultOptional().map(r -> r.id));
     }
 
     @Scheduled(every = "${touchpoint.erasure.retry-every:15s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -118,6 +140,7 @@ public class ErasureService {
                 step.receipt = outcome;
                 step.completedAt = now;
                 step.lastError = null;
+                closeIfDone(requestId);
             } else {
                 step.lastError = failure;
                 long pause = Math.min(LONGEST_PAUSE.toSeconds(), FIRST_PAUSE.toSeconds() << Math.min(step.attempts - 1, 20));
@@ -125,6 +148,15 @@ public class ErasureService {
                 LOG.warnf("erasure: %s (attempt %d), retrying in %d s", failure, step.attempts, pause);
             }
         });
+    }
+
+    /** The last part confirmed: the request is no longer open. The row lock makes two parts finishing at once agree. */
+    private static void closeIfDone(UUID requestId) {
+        ErasureRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (ErasureStep.count("requestId = ?1 and status = 'PENDING'", requestId) == 0) {
+            // An update of the one column: the service's role may change nothing else of a request (V7).
+            ErasureRequest.update("openFor = null where id = ?1", requestId);
+        }
     }
 
     /** Only the service's own "no such customer" problem counts: a 404 from a wrong route or proxy is a failure. */

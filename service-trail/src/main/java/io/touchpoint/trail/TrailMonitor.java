@@ -46,16 +46,16 @@ public class TrailMonitor {
         this.config = config;
         this.verification = verification;
         this.clock = clock;
-        gauge(registry, "touchpoint.trail.queue.entries", "Entries waiting for the integrator", "entries", s -> s.queued());
+        gauge(registry, "touchpoint.trail.queue.entries", "Entries waiting for the integrator", null, s -> s.queued());
         gauge(registry, "touchpoint.trail.queue.oldest.age", "How long the oldest queued entry has waited", "seconds",
                 s -> s.oldestQueuedAge().toMillis() / 1000.0);
-        gauge(registry, "touchpoint.trail.queue.stalled", "Queued entries older than the lag", "entries", s -> s.stalled());
+        gauge(registry, "touchpoint.trail.queue.stalled", "Queued entries older than the lag", null, s -> s.stalled());
         gauge(registry, "touchpoint.trail.unintegrated", "Entries of open months neither queued nor a leaf of a signed tree",
-                "entries", s -> s.unintegrated());
-        gauge(registry, "touchpoint.trail.leaves.without.entry", "Leaves of open months whose entry does not exist", "leaves",
+                null, s -> s.unintegrated());
+        gauge(registry, "touchpoint.trail.leaves.without.entry", "Leaves of open months whose entry does not exist", null,
                 s -> s.leavesWithoutEntry());
         gauge(registry, "touchpoint.trail.checkpoints.unverified", "Trees whose latest checkpoint does not verify with the signer's key",
-                "trees", s -> s.unverifiedCheckpoints());
+                null, s -> s.unverifiedCheckpoints());
     }
 
     private void gauge(MeterRegistry registry, String name, String description, String unit,

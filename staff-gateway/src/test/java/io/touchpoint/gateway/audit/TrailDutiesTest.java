@@ -189,7 +189,7 @@ class TrailDutiesTest {
             given().when().get("/q/health/group/trail").then().statusCode(503).body("status", is("DOWN"))
                     .body("checks[0].data.stalled", is(1));
             String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-            assertThat(metrics).containsPattern("touchpoint_trail_queue_stalled_entries(\\{[^}]*\\})? 1\\.0");
+            assertThat(metrics).containsPattern("touchpoint_trail_queue_stalled(\\{[^}]*\\})? 1\\.0");
             assertThat(metrics).contains("touchpoint_trail_queue_oldest_age_seconds");
             thief.rollback();
         }

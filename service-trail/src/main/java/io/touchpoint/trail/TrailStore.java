@@ -62,9 +62,18 @@ public class TrailStore {
         this.integratorDataSource = integratorDataSource;
     }
 
+    /** JDBC work on the trail's connection. */
     @FunctionalInterface
-    private interface Work<T> {
+    public interface Work<T> {
         T on(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs JDBC work for a trail class of its own: inside {@link #asIntegrator} on the integrator's connection and
+     * transaction, elsewhere on the service's (read-only on the trail), joining the caller's transaction.
+     */
+    public <T> T jdbc(Work<T> work) {
+        return run(work);
     }
 
     private <T> T run(Work<T> work) {

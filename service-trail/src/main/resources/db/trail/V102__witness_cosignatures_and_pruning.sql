@@ -17,7 +17,15 @@ CREATE TABLE trail_cosignature (
 );
 CREATE INDEX trail_cosignature_recent ON trail_cosignature (received_at DESC);
 
+-- The service stores a cosignature (after verifying it); nobody rewrites or removes one, the owner included.
 GRANT SELECT, INSERT ON trail_cosignature TO ${appRole};
+GRANT SELECT ON trail_cosignature TO ${integratorRole}, ${auditorRole};
+CREATE TRIGGER trail_cosignature_no_update_delete BEFORE UPDATE OR DELETE ON trail_cosignature
+    FOR EACH STATEMENT EXECUTE FUNCTION trail_refuse();
+CREATE TRIGGER trail_cosignature_no_truncate BEFORE TRUNCATE ON trail_cosignature
+    FOR EACH STATEMENT EXECUTE FUNCTION trail_refuse();
+ALTER TABLE trail_cosignature ENABLE ALWAYS TRIGGER trail_cosignature_no_update_delete;
+ALTER TABLE trail_cosignature ENABLE ALWAYS TRIGGER trail_cosignature_no_truncate;
 
 -- Deletes the checkpoints no one can still need: not the latest of its tree, not a month's final one (trail_epoch),
 -- not one a witness cosigned, and signed before the cutoff. Proofs are built from trail_node, so every inclusion and
@@ -34,4 +42,5 @@ CREATE FUNCTION trail_prune_checkpoints(signed_before timestamptz) RETURNS bigin
     SELECT count(*) FROM pruned;
 $$;
 REVOKE ALL ON FUNCTION trail_prune_checkpoints(timestamptz) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION trail_prune_checkpoints(timestamptz) TO ${appRole};
+-- Pruning is the integrator's duty (ADR 0012): the service's role cannot even start it.
+GRANT EXECUTE ON FUNCTION trail_prune_checkpoints(timestamptz) TO ${integratorRole};

@@ -24,6 +24,10 @@ public interface TrailConfig {
     @WithDefault("1s")
     String integrateEvery();
 
+    /** How often the trail monitor refreshes its gauges ({@code off}: only when the health group is asked). */
+    @WithDefault("30s")
+    String monitorEvery();
+
     /** Entries integrated per run at most; the rest wait for the next run. */
     @WithDefault("1000")
     int batchSize();

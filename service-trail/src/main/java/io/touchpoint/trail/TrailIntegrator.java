@@ -22,8 +22,8 @@ import java.util.UUID;
 
 /**
  * Moves committed entries into the Merkle trees, off the request path: a request only inserts its entry (a
- * trigger queues it); this integrator, at most one per service across instances (a PostgreSQL advisory lock),
- * assigns dense leaf indexes in (time, id) order, stores the completed nodes and signs a checkpoint per tree
+ * trigger queues it); this integrator, at most one per service across instances (the holder of the lease row,
+ * as the integrator's own database role, ADR 0012), assigns dense leaf indexes in (time, id) order, stores the completed nodes and signs a checkpoint per tree
  * it changed. A month's tree closes {@code lag} after the month ends; its final checkpoint becomes a leaf of
  * the long-lived "epochs" tree, so the month can later be dropped without breaking any other proof.
  */
@@ -66,12 +66,16 @@ public class TrailIntegrator {
         } while (run.leader() && run.integrated() >= config.batchSize() && System.nanoTime() < deadline);
     }
 
-    /** One integration run in one transaction: all of it commits, or none of it. */
+    /**
+     * One integration run in one transaction of the integrator's own database role, holding its lease: all of it
+     * commits, or none of it. (The surrounding transaction is the service's, for reading the entries.)
+     */
     @Transactional
     public Run integrate() {
-        if (!store.tryLead()) {
-            return new Run(false, 0, List.of(), List.of());
-        }
+        return store.asIntegrator(this::lead).orElseGet(() -> new Run(false, 0, List.of(), List.of()));
+    }
+
+    private Run lead() {
         Instant now = clock.instant();
         List<TrailStore.Queued> pending = store.pending(config.batchSize());
         Map<UUID, byte[]> canonical = pending.isEmpty() ? Map.of() : entries.canonical(pending.stream().map(TrailStore.Queued::ref).toList());

@@ -1,14 +1,11 @@
 package io.touchpoint.trail;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,12 +21,12 @@ public class TrailPruning {
 
     private static final Logger LOG = Logger.getLogger(TrailPruning.class);
 
-    private final AgroalDataSource dataSource;
+    private final TrailStore store;
     private final TrailConfig config;
     private final Clock clock;
 
-    public TrailPruning(AgroalDataSource dataSource, TrailConfig config, Clock clock) {
-        this.dataSource = dataSource;
+    public TrailPruning(TrailStore store, TrailConfig config, Clock clock) {
+        this.store = store;
         this.config = config;
         this.clock = clock;
     }
@@ -43,19 +40,19 @@ public class TrailPruning {
     }
 
     /**
-     * Prunes checkpoints signed before {@code cutoff}; returns how many went. All of pruning's SQL is this one call
-     * of the migration's {@code trail_prune_checkpoints}, whose rule no caller can widen; run it on whichever
-     * datasource (database role) is granted that function.
+     * Prunes checkpoints signed before {@code cutoff}; returns how many went (0 when another instance holds the
+     * integrator's lease). All of pruning's SQL is this one call of the migration's {@code trail_prune_checkpoints},
+     * whose rule no caller can widen, run as the integrator: only that role may (ADR 0012).
      */
     public long prune(Instant cutoff) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT trail_prune_checkpoints(?)")) {
-            s.setTimestamp(1, Timestamp.from(cutoff));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+        return store.asIntegrator(() -> store.jdbc(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT trail_prune_checkpoints(?)")) {
+                s.setTimestamp(1, Timestamp.from(cutoff));
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("pruning checkpoints failed (SQL state " + e.getSQLState() + ")", e);
-        }
+        })).orElse(0L);
     }
 }

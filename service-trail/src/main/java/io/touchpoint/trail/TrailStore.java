@@ -1,6 +1,7 @@
 package io.touchpoint.trail;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.touchpoint.merkle.NodeId;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,16 +19,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * The trail tables, in plain JDBC so that leaves and nodes go in as batches. Every method joins the caller's
- * transaction (the pooled connection is the transaction's).
+ * The trail tables, in plain JDBC so that leaves and nodes go in as batches.
+ *
+ * <p>Two connections, two duties (ADR 0012). Outside {@link #asIntegrator} every method runs on the service's own
+ * datasource and joins the caller's transaction; that role may only read the trail. Inside {@code asIntegrator}
+ * every method runs on the integrator's datasource ({@code quarkus.datasource.trail}), in one transaction of its
+ * own that holds the integrator's lease: the only place leaves, nodes, checkpoints and epochs can be written.
  */
 @ApplicationScoped
 public class TrailStore {
 
-    /** One integrator across all instances of a service: the holder of this transaction-scoped advisory lock. */
-    private static final long INTEGRATOR_LOCK = 0x7472_6169_6c00_0001L;
+    /** The integrator's connection while {@link #asIntegrator} runs on this thread. */
+    private static final ThreadLocal<Connection> INTEGRATING = new ThreadLocal<>();
 
     public record Leaf(String tree, long index, UUID entryId, Instant recordedAt, Instant integratedAt, boolean imported) {
     }
@@ -49,34 +55,81 @@ public class TrailStore {
     }
 
     private final AgroalDataSource dataSource;
+    private final AgroalDataSource integratorDataSource;
 
-    public TrailStore(AgroalDataSource dataSource) {
+    public TrailStore(AgroalDataSource dataSource, @DataSource("trail") AgroalDataSource integratorDataSource) {
         this.dataSource = dataSource;
+        this.integratorDataSource = integratorDataSource;
     }
 
+    /** JDBC work on the trail's connection. */
     @FunctionalInterface
-    private interface Work<T> {
+    public interface Work<T> {
         T on(Connection connection) throws SQLException;
     }
 
+    /**
+     * Runs JDBC work for a trail class of its own: inside {@link #asIntegrator} on the integrator's connection and
+     * transaction, elsewhere on the service's (read-only on the trail), joining the caller's transaction.
+     */
+    public <T> T jdbc(Work<T> work) {
+        return run(work);
+    }
+
     private <T> T run(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.on(connection);
+        Connection integrating = INTEGRATING.get();
+        try {
+            if (integrating != null) {
+                return work.on(integrating);
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                return work.on(connection);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("trail storage failed (SQL state " + e.getSQLState() + ")", e);
         }
     }
 
-    boolean tryLead() {
-        return run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-                s.setLong(1, INTEGRATOR_LOCK);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getBoolean(1);
+    /**
+     * Runs {@code work} as the integrator: on the integrator's own connection, in one transaction that commits when
+     * the work returns and rolls back when it throws, holding the lease ({@code trail_integrator_lease} locked
+     * {@code FOR UPDATE}, which only the integrator's role may do). Every TrailStore call made by the work on this
+     * thread runs on that connection. Empty when another integrator holds the lease; the work returns a non-null result.
+     */
+    public <T> Optional<T> asIntegrator(Supplier<T> work) {
+        if (INTEGRATING.get() != null) {
+            return Optional.of(work.get()); // already integrating on this thread: same transaction, same lease
+        }
+        try (Connection connection = integratorDataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                boolean leading;
+                try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM trail_integrator_lease FOR UPDATE SKIP LOCKED");
+                     ResultSet rs = s.executeQuery()) {
+                    leading = rs.next();
                 }
+                if (!leading) {
+                    connection.rollback();
+                    return Optional.empty();
+                }
+                INTEGRATING.set(connection);
+                T result;
+                try {
+                    result = work.get();
+                } finally {
+                    INTEGRATING.remove();
+                }
+                connection.commit();
+                return Optional.ofNullable(result);
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("trail integration failed (SQL state " + e.getSQLState() + ")", e);
+        }
     }
 
     List<Queued> pending(int limit) {
@@ -337,29 +390,124 @@ public class TrailStore {
         });
     }
 
-    /** Entries recorded in {@code [from, to)} that no tree holds, and that are not waiting to be integrated. */
-    List<TrailEntries.Ref> unintegrated(String table, Instant from, Instant to, int limit) {
+    /** How many of a set there are, and the first of them. */
+    public record Sample<T>(long count, List<T> first) {
+    }
+
+    /** The queue: how many entries wait, since when, and how many of them have waited since before {@code staleBefore}. */
+    public record QueueState(long entries, Instant oldest, long stale) {
+    }
+
+    private static String table(String table) {
         if (!table.matches("[a-z_]{1,63}")) {
             throw new IllegalArgumentException("not a table name");
         }
+        return table;
+    }
+
+    /** The signed size of every tree: what its latest checkpoint covers. The same statement's snapshot as the rest. */
+    private static final String SIGNED = "signed AS (SELECT tree, max(tree_size) AS size FROM trail_checkpoint GROUP BY tree)";
+
+    /**
+     * Entries recorded in {@code [from, to)} that are neither queued nor a leaf within its tree's signed size: written
+     * around the queue, cleared from it unintegrated, or given a leaf no checkpoint covers. One statement, one snapshot:
+     * a committed entry is always one or the other. Anti-joins, not a row-by-row walk.
+     */
+    public Sample<TrailEntries.Ref> uncovered(String table, Instant from, Instant to, int limit) {
         return run(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT e.id, e.recorded_at FROM " + table + " e "
-                    + "WHERE e.recorded_at >= ? AND e.recorded_at < ? "
-                    + "AND NOT EXISTS (SELECT 1 FROM trail_leaf l WHERE l.entry_id = e.id) "
+            try (PreparedStatement s = c.prepareStatement("WITH " + SIGNED + " SELECT e.id, e.recorded_at, count(*) OVER () FROM "
+                    + table(table) + " e WHERE e.recorded_at >= ? AND e.recorded_at < ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM trail_leaf l JOIN signed g ON g.tree = l.tree AND l.leaf_index < g.size "
+                    + "WHERE l.entry_id = e.id) "
                     + "AND NOT EXISTS (SELECT 1 FROM trail_pending p WHERE p.entry_id = e.id) "
                     + "ORDER BY e.recorded_at, e.id LIMIT ?")) {
                 s.setTimestamp(1, Timestamp.from(from));
                 s.setTimestamp(2, Timestamp.from(to));
                 s.setInt(3, limit);
-                List<TrailEntries.Ref> refs = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        refs.add(new TrailEntries.Ref(rs.getObject(1, UUID.class), instant(rs, 2)));
-                    }
-                }
-                return refs;
+                return sample(s, rs -> new TrailEntries.Ref(rs.getObject(1, UUID.class), instant(rs, 2)), 3);
             }
         });
+    }
+
+    /** Leaves of a tree within its signed size whose entry does not exist (at the leaf's id and time): a leaf without a source. */
+    public Sample<Leaf> leavesWithoutEntry(String table, String tree, int limit) {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("WITH " + SIGNED + " SELECT l.tree, l.leaf_index, l.entry_id, l.recorded_at, "
+                    + "l.integrated_at, l.imported, count(*) OVER () FROM trail_leaf l JOIN signed g ON g.tree = l.tree "
+                    + "WHERE l.tree = ? AND l.leaf_index < g.size AND (l.entry_id IS NULL OR NOT EXISTS (SELECT 1 FROM "
+                    + table(table) + " e WHERE e.id = l.entry_id AND e.recorded_at = l.recorded_at)) ORDER BY l.leaf_index LIMIT ?")) {
+                s.setString(1, tree);
+                s.setInt(2, limit);
+                return sample(s, TrailStore::leaf, 7);
+            }
+        });
+    }
+
+    /** Queued entries recorded in {@code [from, to)} and before {@code staleBefore}: the integrator is not keeping up. */
+    public Sample<TrailEntries.Ref> stale(Instant from, Instant to, Instant staleBefore, int limit) {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT entry_id, recorded_at, count(*) OVER () FROM trail_pending "
+                    + "WHERE recorded_at >= ? AND recorded_at < ? AND recorded_at < ? ORDER BY recorded_at, entry_id LIMIT ?")) {
+                s.setTimestamp(1, Timestamp.from(from));
+                s.setTimestamp(2, Timestamp.from(to));
+                s.setTimestamp(3, Timestamp.from(staleBefore));
+                s.setInt(4, limit);
+                return sample(s, rs -> new TrailEntries.Ref(rs.getObject(1, UUID.class), instant(rs, 2)), 3);
+            }
+        });
+    }
+
+    public QueueState queue(Instant staleBefore) {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT count(*), min(recorded_at), count(*) FILTER (WHERE recorded_at < ?) FROM trail_pending")) {
+                s.setTimestamp(1, Timestamp.from(staleBefore));
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return new QueueState(rs.getLong(1), instant(rs, 2), rs.getLong(3));
+                }
+            }
+        });
+    }
+
+    /** When the trail began (db/trail V101): only history recorded before it may be integrated as imported. */
+    public Instant began() {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT began_at FROM trail_meta"); ResultSet rs = s.executeQuery()) {
+                return rs.next() ? instant(rs, 1) : Instant.EPOCH;
+            }
+        });
+    }
+
+    /** Every closed month, in the order of its leaf in the epochs tree. */
+    public List<StoredEpoch> epochs() {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT epoch, tree_size, root_hash, note, epochs_leaf_index, closed_at "
+                    + "FROM trail_epoch ORDER BY epochs_leaf_index"); ResultSet rs = s.executeQuery()) {
+                List<StoredEpoch> all = new ArrayList<>();
+                while (rs.next()) {
+                    all.add(new StoredEpoch(rs.getString(1), rs.getLong(2), rs.getBytes(3), rs.getString(4), rs.getLong(5), instant(rs, 6)));
+                }
+                return all;
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T of(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> Sample<T> sample(PreparedStatement s, Row<T> row, int countColumn) throws SQLException {
+        long count = 0;
+        List<T> first = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                count = rs.getLong(countColumn);
+                first.add(row.of(rs));
+            }
+        }
+        return new Sample<>(count, first);
     }
 
     private static Leaf leaf(ResultSet rs) throws SQLException {

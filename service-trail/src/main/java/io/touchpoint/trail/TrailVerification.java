@@ -25,8 +25,11 @@ import java.util.UUID;
 /**
  * Re-verifies a tree from what is in the database now, against its latest signed checkpoint: the signature;
  * the stored leaf hashes reproduce the signed root; every entry in the range still hashes to its leaf; no
- * entry was dated more than the lag before it was integrated; and (for a month) no entry of that month is
- * missing from the tree. Reports every problem found, the first (lowest leaf index) named first.
+ * entry was dated more than the lag before it was integrated (imported history included, unless it predates the
+ * trail); and completeness against the source, set-wise in SQL: every entry of the month is a leaf within a signed
+ * tree or still queued, every leaf of the tree has its entry, and nothing has waited in the queue beyond the lag.
+ * For the epochs tree the source is the closed months: each is its leaf, and each leaf is one. Reports every
+ * problem found, the first (lowest leaf index) named first.
  */
 @ApplicationScoped
 public class TrailVerification {
@@ -64,8 +67,10 @@ public class TrailVerification {
         ENTRY_ALTERED,
         /** The entry was integrated longer after its timestamp than any commit takes: it was written into the past. */
         BACKDATED,
-        /** An entry of this month is in no tree and not queued: written around the trail. */
-        UNINTEGRATED
+        /** An entry of this month is neither queued nor a leaf of a signed tree: written around the queue, or hidden from it. */
+        UNINTEGRATED,
+        /** An entry has waited in the queue longer than the lag: integration is stalled. */
+        STALLED
     }
 
     public record Problem(
@@ -85,12 +90,15 @@ public class TrailVerification {
             @Schema(example = "true") boolean checkpointSignatureValid,
             @Schema(example = "true") boolean storedTreeMatchesCheckpoint,
             @Schema(description = "True when no problem was found", example = "true") boolean intact,
-            @Schema(description = "The problem at the lowest leaf index (or the first found without one)") Problem firstProblem,
+            @Schema(description = "The problem at the lowest leaf index in [from, to) (else elsewhere in the tree, else one without a leaf)") Problem firstProblem,
             @Schema(description = "Up to 100 problems, by leaf index") List<Problem> problems,
             @Schema(description = "How many problems were found in all", example = "0") long problemCount,
-            @Schema(description = "Entries in the range marked imported (history queued by the owner, e.g. the first backfill): "
-                    + "not judged as backdated", example = "0") long importedEntries,
-            @Schema(example = "2026-11-23T10:00:00Z") Instant verifiedAt) {
+            @Schema(description = "Entries in the range marked imported and recorded before the trail began (the first "
+                    + "backfill): not judged as backdated", example = "0") long importedEntries,
+            @Schema(example = "2026-11-23T10:00:00Z") Instant verifiedAt,
+            @Schema(description = "Entries of this month neither queued nor a leaf of a signed tree", example = "0") long unintegratedEntries,
+            @Schema(description = "Leaves of this tree whose entry does not exist", example = "0") long leavesWithoutEntry,
+            @Schema(description = "Entries of this month queued for longer than the lag", example = "0") long stalledEntries) {
     }
 
     private final TrailStore store;
@@ -129,20 +137,44 @@ public class TrailVerification {
             problems.add(new Problem(Kind.CHECKPOINT_SIGNATURE, null, null, "the latest checkpoint's signature does not verify"));
         }
         boolean treeMatches = storedTreeMatches(tree, checkpoint, problems);
+        otherSignaturesValid(tree, problems);
         long[] imported = new long[1];
-        long checked = tree.equals(TrailIntegrator.EPOCHS_TREE) ? 0 : checkEntries(tree, from, to, problems, imported);
-        if (!tree.equals(TrailIntegrator.EPOCHS_TREE)) {
-            findUnintegrated(tree, problems);
+        Completeness completeness;
+        long checked;
+        if (tree.equals(TrailIntegrator.EPOCHS_TREE)) {
+            checked = 0;
+            completeness = checkEpochs(size, problems);
+        } else {
+            checked = checkEntries(tree, from, to, problems, imported);
+            completeness = checkCompleteness(tree, from, to, problems);
         }
         List<Problem> sorted = new ArrayList<>(problems.kept);
-        sorted.sort(Comparator.comparing(Problem::leafIndex, Comparator.nullsLast(Comparator.naturalOrder())));
+        // The range asked about first, by leaf index; then the rest of the tree; then problems without a leaf.
+        sorted.sort(Comparator.comparing((Problem p) -> p.leafIndex() == null || p.leafIndex() < from || p.leafIndex() >= to)
+                .thenComparing(Problem::leafIndex, Comparator.nullsLast(Comparator.naturalOrder())));
         List<Problem> reported = sorted.subList(0, Math.min(sorted.size(), MAX_PROBLEMS));
         boolean intact = problems.total == 0;
         return new Report(tree, size, Base64.getEncoder().encodeToString(checkpoint.root()), from, to, checked, signatureValid,
-                treeMatches, intact, intact ? null : sorted.getFirst(), List.copyOf(reported), problems.total, imported[0], clock.instant());
+                treeMatches, intact, intact ? null : sorted.getFirst(), List.copyOf(reported), problems.total, imported[0], clock.instant(),
+                completeness.unintegrated(), completeness.withoutEntry(), completeness.stalled());
     }
 
-    private boolean signatureValid(String tree, TrailStore.StoredCheckpoint checkpoint) {
+    private record Completeness(long unintegrated, long withoutEntry, long stalled) {
+    }
+
+    /**
+     * Any other tree whose latest checkpoint does not verify: a tree only its signer can extend; a forged checkpoint
+     * could otherwise make a leaf parked in a made-up tree look integrated.
+     */
+    private void otherSignaturesValid(String tree, Found problems) {
+        for (TrailStore.StoredCheckpoint other : store.latestCheckpoints()) {
+            if (!other.tree().equals(tree) && !signatureValid(other.tree(), other)) {
+                problems.add(new Problem(Kind.CHECKPOINT_SIGNATURE, null, null,
+                        "the latest checkpoint of tree " + other.tree() + " does not verify"));
+            }
+        }
+    }
+    boolean signatureValid(String tree, TrailStore.StoredCheckpoint checkpoint) {
         try {
             Checkpoint signed = Checkpoint.parse(SignedNote.open(checkpoint.note(), signer.verifier()));
             return signed.size() == checkpoint.size() && Arrays.equals(signed.root(), checkpoint.root())
@@ -179,6 +211,7 @@ public class TrailVerification {
 
     private long checkEntries(String tree, long from, long to, Found problems, long[] imported) {
         Duration lag = config.lag();
+        Instant began = store.began();
         long checked = 0;
         for (long page = from; page < to; page += PAGE) {
             long end = Math.min(page + PAGE, to);
@@ -199,8 +232,11 @@ public class TrailVerification {
                 } else if (!Arrays.equals(TreeHash.leaf(bytes), hashes.get(leaf.index()))) {
                     problems.add(new Problem(Kind.ENTRY_ALTERED, leaf.index(), leaf.entryId(), "the entry no longer hashes to its leaf"));
                 }
-                if (leaf.imported()) {
+                if (leaf.imported() && leaf.recordedAt() != null && leaf.recordedAt().isBefore(began)) {
                     imported[0]++;
+                } else if (leaf.imported()) {
+                    problems.add(new Problem(Kind.BACKDATED, leaf.index(), leaf.entryId(),
+                            "marked imported but recorded after the trail began; only earlier history may be imported"));
                 } else if (leaf.recordedAt() != null && Duration.between(leaf.recordedAt(), leaf.integratedAt()).compareTo(lag) > 0) {
                     problems.add(new Problem(Kind.BACKDATED, leaf.index(), leaf.entryId(),
                             "integrated " + Duration.between(leaf.recordedAt(), leaf.integratedAt()).toSeconds()
@@ -214,18 +250,66 @@ public class TrailVerification {
         return checked;
     }
 
-    private void findUnintegrated(String tree, Found problems) {
+    /** The month's entries against the trees and the queue, and the tree's leaves against the entries: set-wise, in SQL. */
+    private Completeness checkCompleteness(String tree, long from, long to, Found problems) {
+        TrailStore.Sample<TrailStore.Leaf> orphans = store.leavesWithoutEntry(entries.table(), tree, MAX_PROBLEMS);
+        long withoutEntry = orphans.count();
+        for (TrailStore.Leaf leaf : orphans.first()) {
+            if (leaf.index() < from || leaf.index() >= to) { // inside the range, checkEntries has named it already
+                problems.add(new Problem(Kind.ENTRY_MISSING, leaf.index(), leaf.entryId(), "no entry exists for this leaf"));
+            }
+        }
+        problems.total += Math.max(0, withoutEntry - orphans.first().size());
         YearMonth month;
         try {
             month = YearMonth.parse(tree);
         } catch (RuntimeException e) {
-            return;
+            return new Completeness(0, withoutEntry, 0);
         }
         Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        // One statement, one snapshot: a committed entry is either queued or in a tree, never neither.
-        for (TrailEntries.Ref ref : store.unintegrated(entries.table(), start, end, MAX_PROBLEMS)) {
-            problems.add(new Problem(Kind.UNINTEGRATED, null, ref.id(), "an entry of " + tree + " that is in no tree and not queued"));
+        TrailStore.Sample<TrailEntries.Ref> uncovered = store.uncovered(entries.table(), start, end, MAX_PROBLEMS);
+        for (TrailEntries.Ref ref : uncovered.first()) {
+            problems.add(new Problem(Kind.UNINTEGRATED, null, ref.id(), "an entry of " + tree + " that is neither queued nor a leaf of a signed tree"));
         }
+        problems.total += uncovered.count() - uncovered.first().size();
+        TrailStore.Sample<TrailEntries.Ref> stalled = store.stale(start, end, clock.instant().minus(config.lag()), MAX_PROBLEMS);
+        for (TrailEntries.Ref ref : stalled.first()) {
+            problems.add(new Problem(Kind.STALLED, null, ref.id(), "queued for longer than the lag (" + config.lag().toSeconds()
+                    + " s): integration is not progressing"));
+        }
+        problems.total += stalled.count() - stalled.first().size();
+        return new Completeness(uncovered.count(), withoutEntry, stalled.count());
+    }
+
+    /**
+     * The epochs tree's source is the closed months: each closed month is the leaf at its index, hashing to its final
+     * checkpoint's body, and every leaf of the signed tree is a closed month. One row per month: read in full.
+     */
+    private Completeness checkEpochs(long size, Found problems) {
+        List<TrailStore.StoredEpoch> epochs = store.epochs();
+        Map<Long, byte[]> hashes = store.leafHashes(TrailIntegrator.EPOCHS_TREE, 0, size);
+        java.util.Set<Long> sourced = new java.util.HashSet<>();
+        long unintegrated = 0;
+        for (TrailStore.StoredEpoch epoch : epochs) {
+            long index = epoch.epochsLeafIndex();
+            sourced.add(index);
+            byte[] expected = TreeHash.leaf(new Checkpoint(config.origin() + "/" + epoch.epoch(), epoch.size(), epoch.root())
+                    .body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (index >= size) {
+                unintegrated++;
+                problems.add(new Problem(Kind.UNINTEGRATED, null, null, "closed month " + epoch.epoch() + " is not a leaf of the signed epochs tree"));
+            } else if (!Arrays.equals(expected, hashes.get(index))) {
+                problems.add(new Problem(Kind.ENTRY_ALTERED, index, null, "closed month " + epoch.epoch() + " does not hash to its leaf"));
+            }
+        }
+        long withoutEntry = 0;
+        for (long i = 0; i < size; i++) {
+            if (!sourced.contains(i)) {
+                withoutEntry++;
+                problems.add(new Problem(Kind.ENTRY_MISSING, i, null, "no closed month stands behind this leaf"));
+            }
+        }
+        return new Completeness(unintegrated, withoutEntry, 0);
     }
 }

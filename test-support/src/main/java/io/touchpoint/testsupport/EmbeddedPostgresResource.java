@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Map;
  *
  * <p>With the init argument {@code app-role}, the service connects as that (created, non-owner) role and
  * Flyway migrates as the owner, as in production: what the migrations grant is exactly what the service
- * can do.
+ * can do. With {@code integrator-role} (and {@code auditor-role}) too, those roles are created as well, the
+ * named datasource {@code trail} connects as the integrator, and the trail migration grants to them (ADR 0012).
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -21,10 +23,14 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     private EmbeddedPostgres postgres;
     private String appRole;
+    private String integratorRole;
+    private String auditorRole;
 
     @Override
     public void init(Map<String, String> initArgs) {
         appRole = initArgs.get("app-role");
+        integratorRole = initArgs.get("integrator-role");
+        auditorRole = initArgs.get("auditor-role");
     }
 
     @Override
@@ -44,7 +50,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                     "quarkus.datasource.password", "postgres");
         }
         Databases.createRoleIfMissing(postgres.getPostgresDatabase(), appRole, appRole);
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", appRole,
                 "quarkus.datasource.password", appRole,
@@ -52,7 +58,20 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 "quarkus.flyway.jdbc-url", url,
                 "quarkus.flyway.username", "postgres",
                 "quarkus.flyway.password", "postgres",
-                "quarkus.flyway.placeholders.appRole", appRole);
+                "quarkus.flyway.placeholders.appRole", appRole));
+        if (integratorRole != null) {
+            Databases.createRoleIfMissing(postgres.getPostgresDatabase(), integratorRole, integratorRole);
+            config.putAll(Map.of(
+                    "quarkus.datasource.trail.jdbc.url", url,
+                    "quarkus.datasource.trail.username", integratorRole,
+                    "quarkus.datasource.trail.password", integratorRole,
+                    "quarkus.flyway.placeholders.integratorRole", integratorRole));
+        }
+        if (auditorRole != null) {
+            Databases.createRoleIfMissing(postgres.getPostgresDatabase(), auditorRole, auditorRole);
+            config.put("quarkus.flyway.placeholders.auditorRole", auditorRole);
+        }
+        return config;
     }
 
     @Override

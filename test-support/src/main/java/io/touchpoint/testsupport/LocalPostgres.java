@@ -36,8 +36,11 @@ public final class LocalPostgres {
                 .start();
         for (String database : databases) {
             Databases.createIfMissing(postgres.getPostgresDatabase(), database);
-            // The role a service connects as where its migrations restrict it (local password = role name).
-            Databases.createRoleIfMissing(postgres.getPostgresDatabase(), database + "_app", database + "_app");
+            // The roles a service connects as where its migrations restrict it (local password = role name): the
+            // service's own, the trail integrator's, and the read-only trail auditor's (ADR 0012).
+            for (String role : List.of(database + "_app", database + "_integrator", database + "_auditor")) {
+                Databases.createRoleIfMissing(postgres.getPostgresDatabase(), role, role);
+            }
         }
 
         CountDownLatch stopped = new CountDownLatch(1);

@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
 
 /** A {@code @QuarkusTest} on a real PostgreSQL and the test OIDC server; one app start for all classes. */
 @QuarkusTest
-@WithTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "app-role", value = "recognition_app"))
+@WithTestResource(value = EmbeddedPostgresResource.class, initArgs = {@ResourceArg(name = "app-role", value = "recognition_app"),
+        @ResourceArg(name = "integrator-role", value = "recognition_integrator"), @ResourceArg(name = "auditor-role", value = "recognition_auditor")})
 @WithTestResource(OidcWiremockTestResource.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -165,12 +165,31 @@ class TrailTamperingTest {
 
     @Test
     @Order(6)
-    void historyTheOwnerQueuesAsImportedIsCountedNotReportedAsBackdated() {
+    void anEntryMarkedImportedThoughRecordedAfterTheTrailBeganIsReportedAsBackdated() {
+        // "Imported" used to skip the backdating check whatever the entry's date; now only history older than the trail may.
         UUID imported = UUID.randomUUID();
         Superuser.run("ALTER TABLE access_record DISABLE TRIGGER access_record_enqueue",
                 "INSERT INTO access_record (id, recorded_at, request_id, staff_subject, role, touchpoint, purpose, policy_version, "
-                        + "fields, receipts, outcome, record_hash) VALUES ('" + imported + "', now() - interval '50 minutes', 'r', 's', "
+                        + "fields, receipts, outcome, record_hash) VALUES ('" + imported + "', now(), 'r', 's', "
                         + "'gate-agent', 'GATE/A1', 'personalised-service', 'v', '', '', 'SERVED', decode(repeat('00', 32), 'hex'))",
+                "INSERT INTO trail_pending (entry_id, recorded_at, imported) SELECT id, recorded_at, true FROM access_record WHERE id = '" + imported + "'",
+                "ALTER TABLE access_record ENABLE ALWAYS TRIGGER access_record_enqueue");
+        TrailClient.drain(integrator);
+        TrailStore.Leaf leaf = QuarkusTransaction.requiringNew().call(() -> store.leafOf(imported).orElseThrow());
+
+        JsonPath report = verify(leaf, leaf);
+        assertFirstProblem(report, "BACKDATED", leaf);
+        assertThat(report.getLong("importedEntries")).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void historyRecordedBeforeTheTrailBeganIsCountedAsImportedNotReportedAsBackdated() {
+        UUID imported = UUID.randomUUID();
+        Superuser.run("ALTER TABLE access_record DISABLE TRIGGER access_record_enqueue",
+                "INSERT INTO access_record (id, recorded_at, request_id, staff_subject, role, touchpoint, purpose, policy_version, "
+                        + "fields, receipts, outcome, record_hash) SELECT '" + imported + "', began_at - interval '1 hour', 'r', 's', "
+                        + "'gate-agent', 'GATE/A1', 'personalised-service', 'v', '', '', 'SERVED', decode(repeat('00', 32), 'hex') FROM trail_meta",
                 "INSERT INTO trail_pending (entry_id, recorded_at, imported) SELECT id, recorded_at, true FROM access_record WHERE id = '" + imported + "'",
                 "ALTER TABLE access_record ENABLE ALWAYS TRIGGER access_record_enqueue");
         TrailClient.drain(integrator);
@@ -190,8 +209,10 @@ class TrailTamperingTest {
         Superuser.run(DISABLE, "UPDATE access_record SET touchpoint = 'GATE/Z9' WHERE id = '" + victim.entryId() + "'", ENABLE);
         AccessRecord altered = QuarkusTransaction.requiringNew().call(() -> AccessRecord.<AccessRecord>find("id", victim.entryId()).firstResult());
         String leafHex = io.touchpoint.merkle.TreeHash.hex(io.touchpoint.merkle.TreeHash.leaf(CanonicalRecord.bytes(altered.content())));
-        Superuser.run("UPDATE trail_node SET hash = decode('" + leafHex + "', 'hex') WHERE tree = '" + victim.tree()
-                + "' AND level = 0 AND node_index = " + victim.index());
+        Superuser.run("ALTER TABLE trail_node DISABLE TRIGGER trail_node_no_update",
+                "UPDATE trail_node SET hash = decode('" + leafHex + "', 'hex') WHERE tree = '" + victim.tree()
+                + "' AND level = 0 AND node_index = " + victim.index(),
+                "ALTER TABLE trail_node ENABLE ALWAYS TRIGGER trail_node_no_update");
 
         // ... but cannot re-sign the checkpoint without the key, which is not in the database.
         JsonPath report = verify(victim, victim);
@@ -213,12 +234,17 @@ class TrailTamperingTest {
 
         // The attacker deletes the newest two records with their leaves, nodes and checkpoints.
         long keep = seen - 2;
+        // The owner can switch off every trigger; only the witness, outside the database, still knows better.
         Superuser.run(DISABLE,
                 "DELETE FROM access_record WHERE id IN (SELECT entry_id FROM trail_leaf WHERE tree = '" + tree + "' AND leaf_index >= " + keep + ")",
                 ENABLE,
+                "ALTER TABLE trail_leaf DISABLE TRIGGER trail_leaf_delete", "ALTER TABLE trail_node DISABLE TRIGGER trail_node_delete",
+                "ALTER TABLE trail_checkpoint DISABLE TRIGGER trail_checkpoint_delete",
                 "DELETE FROM trail_leaf WHERE tree = '" + tree + "' AND leaf_index >= " + keep,
                 "DELETE FROM trail_node WHERE tree = '" + tree + "' AND (node_index + 1) * (1::bigint << level) > " + keep,
-                "DELETE FROM trail_checkpoint WHERE tree = '" + tree + "' AND tree_size > " + keep);
+                "DELETE FROM trail_checkpoint WHERE tree = '" + tree + "' AND tree_size > " + keep,
+                "ALTER TABLE trail_leaf ENABLE ALWAYS TRIGGER trail_leaf_delete", "ALTER TABLE trail_node ENABLE ALWAYS TRIGGER trail_node_delete",
+                "ALTER TABLE trail_checkpoint ENABLE ALWAYS TRIGGER trail_checkpoint_delete");
         String shortened = TrailClient.checkpointNote(tree);
         assertThatThrownBy(() -> fresh.accept(shortened, List.of())).isInstanceOf(Witness.Rejected.class).hasMessageContaining("shrank");
 

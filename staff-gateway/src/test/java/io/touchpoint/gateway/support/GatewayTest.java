@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
  * two downstream services.
  */
 @QuarkusTest
-@WithTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "app-role", value = "gateway_app"))
+@WithTestResource(value = EmbeddedPostgresResource.class, initArgs = {@ResourceArg(name = "app-role", value = "gateway_app"),
+        @ResourceArg(name = "integrator-role", value = "gateway_integrator"), @ResourceArg(name = "auditor-role", value = "gateway_auditor")})
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(DownstreamStubs.class)
 @Target(ElementType.TYPE)

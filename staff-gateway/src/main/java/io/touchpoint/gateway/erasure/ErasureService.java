@@ -3,6 +3,9 @@ package io.touchpoint.gateway.erasure;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.touchpoint.gateway.downstream.DownstreamRefusal;
+import io.touchpoint.gateway.downstream.ExchangeConfig;
+import io.touchpoint.gateway.downstream.TokenExchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.WebApplicationException;
@@ -16,12 +19,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * One erasure request reaches every service that holds the customer's data. Each service's part is tried at
- * once and, while it fails, again with growing pauses (15 s doubling to an hour) until it succeeds: never
- * silently partial, and the customer sees each part's status. The access trail stays, under the pseudonymous id.
+ * One erasure request reaches every service that holds the customer's data. Each service's part is offered at
+ * once with the customer's own authority: their token, exchanged for that service (ADR 0015), with which the
+ * service durably accepts the request before erasing. While a part is not confirmed it is retried with growing
+ * pauses (15 s doubling to an hour), but a retry carries only the gateway's own token, which can ask a service
+ * to complete a request it accepted and nothing else. A part no service accepted (it was unreachable while the
+ * customer asked) waits for the customer: their next request offers it again. Never silently partial; the
+ * customer sees each part's status. The access trail stays, under the pseudonymous id.
  */
 @ApplicationScoped
 public class ErasureService {
@@ -34,16 +41,38 @@ public class ErasureService {
 
     private final ErasureClients.Profile profile;
     private final ErasureClients.Recognition recognition;
+    private final ErasureClients.ProfileCompletion profileCompletion;
+    private final ErasureClients.RecognitionCompletion recognitionCompletion;
+    private final TokenExchange exchange;
+    private final ExchangeConfig exchangeConfig;
     private final Clock clock;
 
-    public ErasureService(@RestClient ErasureClients.Profile profile, @RestClient ErasureClients.Recognition recognition, Clock clock) {
+    public ErasureService(@RestClient ErasureClients.Profile profile, @RestClient ErasureClients.Recognition recognition,
+                          @RestClient ErasureClients.ProfileCompletion profileCompletion,
+                          @RestClient ErasureClients.RecognitionCompletion recognitionCompletion,
+                          TokenExchange exchange, ExchangeConfig exchangeConfig, Clock clock) {
         this.profile = profile;
         this.recognition = recognition;
+        this.profileCompletion = profileCompletion;
+        this.recognitionCompletion = recognitionCompletion;
+        this.exchange = exchange;
+        this.exchangeConfig = exchangeConfig;
         this.clock = clock;
     }
 
-    /** Records the request, tries every service once, and returns where it stands. */
-    public UUID request(UUID customerId) {
+    /**
+     * The customer asks, with their own token: the open request (if any) is offered again to every service that
+     * has not confirmed, or a new one is recorded and offered to every service. Returns where it stands.
+     */
+    public UUID request(UUID customerId, String customerToken) {
+        Optional<UUID> open = latest(customerId).map(r -> r.id)
+                .filter(id -> steps(id).stream().anyMatch(s -> !"DONE".equals(s.status)));
+        UUID id = open.orElseGet(() -> record(customerId));
+        offer(id, customerToken);
+        return id;
+    }
+
+    private UUID record(UUID customerId) {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             ErasureRequest request = new ErasureRequest();
@@ -61,8 +90,21 @@ public class ErasureService {
                 step.persist();
             }
         });
-        attemptDue(clock.instant(), id);
         return id;
+    }
+
+    /** Offers every unconfirmed part of a request to its service with the customer's authority. */
+    private void offer(UUID requestId, String customerToken) {
+        for (ErasureStep step : steps(requestId)) {
+            if (!"DONE".equals(step.status)) {
+                boolean toProfile = PROFILE.equals(step.service);
+                attempt(requestId, step.service, () -> {
+                    String bearer = exchange.bearerFor(customerToken,
+                            toProfile ? exchangeConfig.profileAudience() : exchangeConfig.recognitionAudience());
+                    return toProfile ? profile.accept(bearer, requestId) : recognition.accept(bearer, requestId);
+                });
+            }
+        }
     }
 
     @Scheduled(every = "${touchpoint.erasure.retry-every:15s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -84,23 +126,28 @@ public class ErasureService {
             return due.stream().map(ErasureStep::key).toList();
         });
         for (ErasureStep.Key key : claimed) {
-            UUID customerId = QuarkusTransaction.requiringNew().call(() -> ErasureRequest.<ErasureRequest>findById(key.requestId).customerId);
-            attempt(key.requestId, key.service, customerId);
+            // Only completion: the gateway's own token cannot start an erasure, only finish an accepted one.
+            attempt(key.requestId, key.service, () -> PROFILE.equals(key.service)
+                    ? profileCompletion.complete(key.requestId) : recognitionCompletion.complete(key.requestId));
         }
     }
 
-    private void attempt(UUID requestId, String service, UUID customerId) {
-        Function<UUID, JsonNode> call = PROFILE.equals(service) ? profile::erase : recognition::erase;
+    private void attempt(UUID requestId, String service, Supplier<JsonNode> call) {
         String receipt = null;
         String error = null;
         try {
-            receipt = call.apply(customerId).toString();
+            receipt = call.get().toString();
         } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404 && saysCustomerNotFound(e)) {
+            String problem = problemType(e);
+            if (e.getResponse().getStatus() == 404 && problem.equals("urn:touchpoint:problem:customer-not-found")) {
                 receipt = "{\"nothingHeld\":true}"; // the service never had this customer: nothing to erase
+            } else if (e.getResponse().getStatus() == 404 && problem.equals("urn:touchpoint:problem:erasure-request-unknown")) {
+                error = service + " has not accepted the request yet: asking for erasure again offers it once more";
             } else {
                 error = service + " answered " + e.getResponse().getStatus();
             }
+        } catch (DownstreamRefusal e) {
+            error = service + " could not be asked on your behalf (" + e.status() + "): ask for erasure again";
         } catch (RuntimeException e) {
             error = service + " unreachable (" + e.getClass().getSimpleName() + ")";
         }
@@ -127,13 +174,19 @@ public class ErasureService {
         });
     }
 
-    /** Only the service's own "no such customer" problem counts: a 404 from a wrong route or proxy is a failure. */
-    private static boolean saysCustomerNotFound(WebApplicationException e) {
+    /** The service's own problem type; a 404 from a wrong route or proxy has none, and is a failure. */
+    private static String problemType(WebApplicationException e) {
         try {
-            return e.getResponse().readEntity(String.class).contains("urn:touchpoint:problem:customer-not-found");
+            String body = e.getResponse().readEntity(String.class);
+            for (String type : List.of("urn:touchpoint:problem:customer-not-found", "urn:touchpoint:problem:erasure-request-unknown")) {
+                if (body != null && body.contains(type)) {
+                    return type;
+                }
+            }
         } catch (RuntimeException unreadable) {
-            return false;
+            // no problem body
         }
+        return "";
     }
 
     public Optional<ErasureRequest> request(UUID customerId, UUID requestId) {

@@ -252,7 +252,8 @@ class EndToEndIT {
         assertThat(claims.getString("sub")).isEqualTo(Keycloak.claims(gateAgent).getString("sub"));
         assertThat(claims.getString("azp")).isEqualTo("staff-gateway");
         assertThat(claims.getList("realm_access.roles", String.class)).contains("gate-agent");
-        assertThat(String.valueOf(claims.get("aud"))).contains("profile-service").doesNotContain("recognition-service");
+        Object audience = claims.get("aud");
+        assertThat(String.valueOf(audience)).contains("profile-service").doesNotContain("recognition-service");
         // The exchanged token holds the gate agent's role, not a supervisor's.
         given().auth().oauth2(exchanged).header("X-Acting-Role", "supervisor").header("X-Touchpoint", "GATE/A12")
                 .header("X-Purpose", "personalised-service").contentType(ContentType.JSON)

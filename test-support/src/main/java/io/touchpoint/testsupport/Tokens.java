@@ -43,6 +43,17 @@ public final class Tokens {
         return claims(subject, Set.of(roles)).claim("azp", GATEWAY_CLIENT).jws().keyId("1").sign("privateKey.jwk");
     }
 
+    /**
+     * As Keycloak shapes an exchanged staff token: the roles only in {@code realm_access.roles}, no {@code groups}
+     * claim (quarkus-oidc reads either).
+     */
+    public static String relayedStaffFromKeycloak(String subject, String... roles) {
+        return Jwt.preferredUserName(subject).subject(subject).issuer(ISSUER).audience(AUDIENCE)
+                .claim("jti", UUID.randomUUID().toString()).claim("azp", GATEWAY_CLIENT)
+                .claim("realm_access", java.util.Map.of("roles", List.of(roles)))
+                .jws().keyId("1").sign("privateKey.jwk");
+    }
+
     /** A customer's own token as the gateway's token exchange returns it. */
     public static String relayedCustomer(UUID customerId) {
         return claims("customer-" + customerId, Set.of("customer")).claim("azp", GATEWAY_CLIENT)

@@ -92,6 +92,14 @@ class RelayedAuthorityTest {
     }
 
     @Test
+    void aStaffTokenShapedAsKeycloakExchangesItWithRolesInRealmAccessIsBelieved() {
+        project(Tokens.relayedStaffFromKeycloak("staff-1", "gate-agent"), "gate-agent", byLoyalty()).statusCode(200)
+                .body("profile.familyName", is("Vasquez-Lind"));
+        project(Tokens.relayedStaffFromKeycloak("staff-1", "gate-agent"), "supervisor", byCustomerId()).statusCode(403)
+                .body("type", is("urn:touchpoint:problem:acting-role-not-proven"));
+    }
+
+    @Test
     void aHeaderNamingARoleTheTokenDoesNotHoldReadsNothing() {
         // A gate agent's own exchanged token, claiming to act as supervisor to open a card by customer id.
         project(Tokens.relayedStaff("staff-1", "gate-agent"), "supervisor", byCustomerId()).statusCode(403)

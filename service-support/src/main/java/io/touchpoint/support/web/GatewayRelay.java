@@ -1,5 +1,6 @@
 package io.touchpoint.support.web;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -19,12 +20,14 @@ public class GatewayRelay {
     static final String AUTHORIZED_PARTY = "azp";
 
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
     private final CurrentCustomer customer;
     private final String gatewayClient;
 
-    public GatewayRelay(JsonWebToken token, CurrentCustomer customer,
+    public GatewayRelay(JsonWebToken token, SecurityIdentity identity, CurrentCustomer customer,
                         @ConfigProperty(name = "touchpoint.gateway.client-id", defaultValue = "staff-gateway") String gatewayClient) {
         this.token = token;
+        this.identity = identity;
         this.customer = customer;
         this.gatewayClient = gatewayClient;
     }
@@ -32,7 +35,8 @@ public class GatewayRelay {
     /** The declared acting staff, with the subject from the token, once the token proves the declared role. */
     public ActingStaff staff(ActingStaff declared) {
         requireGateway();
-        if (declared.role == null || !token.getGroups().contains(declared.role)) {
+        // The token's roles as quarkus-oidc reads them (Keycloak's realm_access.roles, or groups), as @RolesAllowed does.
+        if (declared.role == null || !identity.hasRole(declared.role)) {
             throw Problems.of(403, "acting-role-not-proven", "Acting role not proven",
                     "header X-Acting-Role names a role the token does not hold; the token exchanged for the staff member decides the role.");
         }

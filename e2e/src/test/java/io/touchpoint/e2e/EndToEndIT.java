@@ -237,6 +237,56 @@ class EndToEndIT {
     }
 
     @Test
+    void aCardWorksThroughRealTokenExchangeAndTheGatewaySecretGetsNothing() {
+        String gateAgent = Keycloak.staff("gate.agent");
+        String barcode = Stack.boardingPass("dev.demo");
+        // The card's two hops go through Keycloak's token exchange: without it there is no card.
+        JsonPath card = scan(gateAgent, barcode).statusCode(200).extract().jsonPath();
+        assertThat(card.getString("fields.greeting.familyName")).isEqualTo("Thistlewood");
+        String customerId = DemoCustomers.ALL.get(3).id().toString();
+
+        // What the exchange gives the gateway: the gate agent, the gate agent's roles, the gateway as authorized party,
+        // and only the one service's audience.
+        String exchanged = Keycloak.exchange(gateAgent, "profile-service");
+        JsonPath claims = Keycloak.claims(exchanged);
+        assertThat(claims.getString("sub")).isEqualTo(Keycloak.claims(gateAgent).getString("sub"));
+        assertThat(claims.getString("azp")).isEqualTo("staff-gateway");
+        assertThat(claims.getList("realm_access.roles", String.class)).contains("gate-agent");
+        Object audience = claims.get("aud");
+        assertThat(String.valueOf(audience)).contains("profile-service").doesNotContain("recognition-service");
+        // The exchanged token holds the gate agent's role, not a supervisor's.
+        given().auth().oauth2(exchanged).header("X-Acting-Role", "supervisor").header("X-Touchpoint", "GATE/A12")
+                .header("X-Purpose", "personalised-service").contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "CUSTOMER_ID", "customerId", customerId),
+                        "justification", "Checking a passenger who collapsed at gate A12, medical team request"))
+                .when().post(profile("/api/card-projections")).then().statusCode(403);
+
+        // The attacker holds the gateway's client secret and forges every header.
+        String secret = Keycloak.clientCredentials("staff-gateway", Keycloak.GATEWAY_SECRET);
+        given().auth().oauth2(secret).header("X-Acting-Subject", Keycloak.claims(gateAgent).getString("sub"))
+                .header("X-Acting-Role", "gate-agent").header("X-Touchpoint", "GATE/A12").header("X-Purpose", "personalised-service")
+                .contentType(ContentType.JSON).body(Map.of("presented", Map.of("type", "BOARDING_PASS", "barcode", barcode)))
+                .when().post(profile("/api/card-projections")).then().statusCode(403).contentType("application/problem+json")
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Thistlewood")));
+        given().auth().oauth2(secret).header("X-Acting-Role", "supervisor").header("X-Touchpoint", "GATE/B7")
+                .header("X-Purpose", "personalised-service").contentType(ContentType.JSON)
+                .body(Map.of("familyName", "Thistlewood", "justification", "Anything at all, the headers say supervisor anyway"))
+                .when().post(profile("/api/card-projections/search")).then().statusCode(403);
+        given().auth().oauth2(secret).header("X-Acting-Role", "gate-agent").header("X-Touchpoint", "GATE/A12")
+                .header("X-Purpose", "personalised-service").contentType(ContentType.JSON).body(Map.of("customerId", customerId))
+                .when().post(recognition("/api/recognitions")).then().statusCode(403);
+        // ...and tries to erase: no service starts an erasure for it, or completes one nobody asked for.
+        for (String service : List.of(profile(""), recognition(""))) {
+            assertThat(given().auth().oauth2(secret).when().post(service + "/api/erasures/" + customerId).then().extract().statusCode())
+                    .isNotEqualTo(200);
+            given().auth().oauth2(secret).when().put(service + "/api/erasures/" + UUID.randomUUID()).then().statusCode(403);
+            given().auth().oauth2(secret).when().post(service + "/api/erasures/" + customerId + "/completion").then().statusCode(404);
+        }
+        // Nothing was erased: the card is still there, and recognition still answers for the real gate agent.
+        scan(gateAgent, barcode).statusCode(200).body("fields.greeting.familyName", is("Thistlewood"));
+    }
+
+    @Test
     void oneErasureRequestReachesEveryServiceAndTheTrailStillVerifies() {
         String eun = Keycloak.customer("eun.demo");
         String gateAgent = Keycloak.staff("gate.agent");

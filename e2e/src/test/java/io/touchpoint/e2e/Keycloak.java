@@ -40,6 +40,29 @@ final class Keycloak {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /** The gateway's own secret (the local realm's public default). */
+    static final String GATEWAY_SECRET = "local-only-secret";
+
+    /**
+     * What the gateway does for every downstream call: exchange a person's own token for one with the service's
+     * audience (RFC 8693, Keycloak's standard token exchange), as the gateway's confidential client.
+     */
+    static String exchange(String subjectToken, String audience) {
+        return RestAssured.given().formParam("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
+                .formParam("client_id", "staff-gateway").formParam("client_secret", GATEWAY_SECRET)
+                .formParam("subject_token", subjectToken)
+                .formParam("subject_token_type", "urn:ietf:params:oauth:token-type:access_token")
+                .formParam("audience", audience)
+                .when().post(url("/protocol/openid-connect/token"))
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A token's claims, decoded (not verified: the services verify). */
+    static io.restassured.path.json.JsonPath claims(String token) {
+        return io.restassured.path.json.JsonPath.from(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** An admin token from the master realm (the local stack's bootstrap admin). */
     static String admin() {
         return RestAssured.given().formParam("grant_type", "password").formParam("client_id", "admin-cli")

@@ -23,8 +23,46 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /** The staff-gateway's client that downstream services trust as the authorized party (azp) of relayed tokens. */
+    public static final String GATEWAY_CLIENT = "staff-gateway";
+
+    /**
+     * The gateway's own client-credentials token: the gateway client's service account, as Keycloak issues it
+     * (azp = the gateway's client, audience = the services). Holding the gateway's secret gives exactly this.
+     */
     public static String gateway() {
-        return withRoles("service-account-staff-gateway", "gateway-service");
+        return claims("service-account-staff-gateway", Set.of("gateway-service")).claim("azp", GATEWAY_CLIENT)
+                .jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    /**
+     * A staff member's own token as the gateway's token exchange returns it (RFC 8693): the staff member's subject
+     * and roles, issued to the gateway's client (azp), with the service's audience.
+     */
+    public static String relayedStaff(String subject, String... roles) {
+        return claims(subject, Set.of(roles)).claim("azp", GATEWAY_CLIENT).jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    /**
+     * As Keycloak shapes an exchanged staff token: the roles only in {@code realm_access.roles}, no {@code groups}
+     * claim (quarkus-oidc reads either).
+     */
+    public static String relayedStaffFromKeycloak(String subject, String... roles) {
+        return Jwt.preferredUserName(subject).subject(subject).issuer(ISSUER).audience(AUDIENCE)
+                .claim("jti", UUID.randomUUID().toString()).claim("azp", GATEWAY_CLIENT)
+                .claim("realm_access", java.util.Map.of("roles", List.of(roles)))
+                .jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    /** A customer's own token as the gateway's token exchange returns it. */
+    public static String relayedCustomer(UUID customerId) {
+        return claims("customer-" + customerId, Set.of("customer")).claim("azp", GATEWAY_CLIENT)
+                .claim("customer_id", customerId.toString()).jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    /** A staff member's token issued straight to the tablet client, with this service's audience: not relayed. */
+    public static String staffWithoutTheGateway(String subject, String... roles) {
+        return claims(subject, Set.of(roles)).claim("azp", "touchpoint-tablet").jws().keyId("1").sign("privateKey.jwk");
     }
 
     public static String opsImport() {
@@ -62,6 +100,13 @@ public final class Tokens {
     /** A valid signature, but issued for another client. */
     public static String forAnotherAudience(String... roles) {
         return Jwt.preferredUserName("elsewhere").subject("elsewhere").groups(Set.of(roles))
+                .issuer(ISSUER).audience("https://another-service.example.com")
+                .jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    /** A staff member's token exchanged by the gateway, but for another service's audience. */
+    public static String relayedForAnotherAudience(String subject, String... roles) {
+        return Jwt.preferredUserName(subject).subject(subject).groups(Set.of(roles)).claim("azp", GATEWAY_CLIENT)
                 .issuer(ISSUER).audience("https://another-service.example.com")
                 .jws().keyId("1").sign("privateKey.jwk");
     }

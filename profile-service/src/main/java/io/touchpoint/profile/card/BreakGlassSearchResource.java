@@ -5,6 +5,7 @@ import io.touchpoint.profile.customer.CustomerStatus;
 import io.touchpoint.profile.customer.Tier;
 import io.touchpoint.profile.web.Roles;
 import io.touchpoint.support.web.ActingStaff;
+import io.touchpoint.support.web.GatewayRelay;
 import io.touchpoint.support.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -14,7 +15,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,17 +35,28 @@ import java.util.UUID;
  * that the gateway records (break-glass). Frontline roles cannot reach it.
  */
 @Path("/api/card-projections/search")
-@Tag(name = "Card projection", description = "For the staff-gateway's service identity only")
+@Tag(name = "Card projection", description = "For staff, through the staff-gateway only (their token exchanged for this service)")
 @SecurityRequirement(name = "SecurityScheme")
 public class BreakGlassSearchResource {
 
     private static final Logger LOG = Logger.getLogger(BreakGlassSearchResource.class);
     static final int MAX_RESULTS = 20;
     static final int MIN_JUSTIFICATION = 30;
+    /** 2,000 characters, each possibly outside the Basic Multilingual Plane (two UTF-16 units, like most emoji). */
+    static final int MAX_JUSTIFICATION = 4000;
 
     public record SearchRequest(
             @NotBlank @Size(min = 2, max = 100) @Schema(example = "Desmarais") String familyName,
-            @Size(max = 100) @Schema(example = "Luc") String givenName) {
+            @Size(max = 100) @Schema(example = "Luc") String givenName,
+            // Free text travels in the body, never in a header: line breaks, tabs, any script or emoji are fine here.
+            @Size(max = MAX_JUSTIFICATION, message = "must be at most 2,000 characters (4,000 UTF-16 units)")
+            @Schema(example = "Passenger unwell at gate B7; the medical team needs the booking") String justification) {
+    }
+
+    private final GatewayRelay relay;
+
+    public BreakGlassSearchResource(GatewayRelay relay) {
+        this.relay = relay;
     }
 
     public record Candidate(
@@ -63,24 +74,23 @@ public class BreakGlassSearchResource {
         }
         if (justification == null || justification.strip().length() < MIN_JUSTIFICATION) {
             throw Problems.badRequest("justification-needed", "Justification needed",
-                    "header X-Break-Glass-Justification must explain the search in at least " + MIN_JUSTIFICATION + " characters");
+                    "justification must explain the search in at least " + MIN_JUSTIFICATION + " characters");
         }
     }
 
     @POST
     @Transactional
-    @RolesAllowed(Roles.GATEWAY_SERVICE)
+    @RolesAllowed({Roles.GATE_AGENT, Roles.CHECK_IN_AGENT, Roles.LOUNGE_HOST, Roles.CABIN_CREW, Roles.SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Break-glass: find customers by name, for a supervisor with a written justification",
             description = "At most " + MAX_RESULTS + " active customers whose family name matches exactly (any case).")
     @APIResponse(responseCode = "200", description = "Matching customers")
     @APIResponse(responseCode = "400", description = "No or too short a justification")
-    @APIResponse(responseCode = "403", description = "The acting role is not supervisor")
-    public List<Candidate> search(@Valid @BeanParam ActingStaff staff,
-                                  @HeaderParam("X-Break-Glass-Justification") String justification,
-                                  @NotNull @Valid SearchRequest request) {
-        require(staff, justification);
+    @APIResponse(responseCode = "403", description = "The acting role is not supervisor, or the token does not prove it")
+    public List<Candidate> search(@Valid @BeanParam ActingStaff declared, @NotNull @Valid SearchRequest request) {
+        ActingStaff staff = relay.staff(declared);
+        require(staff, request.justification());
         String given = request.givenName() == null ? "" : request.givenName().strip().toLowerCase(Locale.ROOT);
         List<Candidate> found = Customer.<Customer>find(
                         "lower(familyName) = ?1 and status = ?2 and (?3 = '' or lower(givenName) like ?4) order by givenName",

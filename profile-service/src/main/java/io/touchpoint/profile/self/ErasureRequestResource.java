@@ -1,8 +1,12 @@
 package io.touchpoint.profile.self;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.touchpoint.profile.web.Roles;
+import io.touchpoint.support.erasure.ErasureAcceptances;
+import io.touchpoint.support.web.GatewayRelay;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,28 +19,64 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 /**
- * The customer's erasure, carried out for the staff-gateway, which takes the request from the customer (the
- * customer id from their token) and retries until every service has done it (docs/api.md, erasure).
+ * The customer's erasure, relayed by the staff-gateway (one request for every service, docs/api.md). The
+ * customer's own token, exchanged by the gateway for this service, starts it; the gateway alone can only finish
+ * what a customer started (docs/decisions/0015).
  */
-@Path("/api/erasures")
-@RolesAllowed(Roles.GATEWAY_SERVICE)
-@Tag(name = "Erasure across services", description = "For the staff-gateway (role gateway-service)")
+@Path("/api/erasures/{requestId}")
+@Tag(name = "Erasure across services", description = "Started by the customer through the staff-gateway; completed by the gateway's retries")
 @SecurityRequirement(name = "SecurityScheme")
 public class ErasureRequestResource {
 
     private final SelfService selfService;
+    private final ErasureAcceptances acceptances;
+    private final GatewayRelay relay;
 
-    public ErasureRequestResource(SelfService selfService) {
+    public ErasureRequestResource(SelfService selfService, ErasureAcceptances acceptances, GatewayRelay relay) {
         this.selfService = selfService;
+        this.acceptances = acceptances;
+        this.relay = relay;
+    }
+
+    @PUT
+    @RolesAllowed(Roles.CUSTOMER)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Accept the signed-in customer's erasure request and carry it out",
+            description = "Only with the customer's own token exchanged by the staff-gateway: the customer comes from the token. "
+                    + "The request is recorded before anything is erased, so the gateway can complete it later. Idempotent.")
+    @APIResponse(responseCode = "200", description = "The erasure receipt")
+    @APIResponse(responseCode = "403", description = "Not a customer's token exchanged by the gateway")
+    @APIResponse(responseCode = "404", description = "This service holds no profile for the customer (the request is kept as done)")
+    @APIResponse(responseCode = "409", description = "The request id belongs to another customer's request")
+    public ErasureReceipt accept(@PathParam("requestId") UUID requestId) {
+        acceptances.accept(requestId, relay.customer());
+        return carryOut(requestId);
     }
 
     @POST
-    @Path("/{customerId}")
+    @Path("/completion")
+    @RolesAllowed(Roles.GATEWAY_SERVICE)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Erase a customer's profile on their request, relayed by the gateway", description = "Idempotent.")
+    @Operation(summary = "Complete an erasure request this service already accepted from the customer",
+            description = "For the gateway's retries: it names the request, never a customer, and cannot start one. Idempotent.")
     @APIResponse(responseCode = "200", description = "The erasure receipt")
-    @APIResponse(responseCode = "404", description = "This service holds no profile for the customer")
-    public ErasureReceipt erase(@PathParam("customerId") UUID customerId) {
-        return selfService.erase(customerId);
+    @APIResponse(responseCode = "404", description = "No such accepted request (erasure-request-unknown), or no profile (customer-not-found)")
+    public ErasureReceipt complete(@PathParam("requestId") UUID requestId) {
+        return carryOut(requestId);
+    }
+
+    /** Erases for an accepted request (not an endpoint: each endpoint's own role check stays its own). */
+    private ErasureReceipt carryOut(UUID requestId) {
+        UUID customerId = acceptances.accepted(requestId);
+        try {
+            ErasureReceipt receipt = selfService.erase(customerId);
+            acceptances.completed(requestId);
+            return receipt;
+        } catch (HttpProblem problem) {
+            if (problem.getStatusCode() == 404) {
+                acceptances.completed(requestId); // nothing held here: nothing left to erase
+            }
+            throw problem;
+        }
     }
 }

@@ -21,13 +21,13 @@ class BreakGlassSearchTest {
     private static final String JUSTIFICATION = "Passenger collapsed at gate B7, medical team needs identity";
 
     private static ValidatableResponse search(String role, String justification, Map<String, String> body) {
-        var request = given().auth().oauth2(Tokens.gateway())
-                .header("X-Acting-Subject", "staff-9").header("X-Acting-Role", role)
-                .header("X-Touchpoint", "GATE/B7").header("X-Purpose", "personalised-service");
+        Map<String, String> withJustification = new java.util.HashMap<>(body);
         if (justification != null) {
-            request.header("X-Break-Glass-Justification", justification);
+            withJustification.put("justification", justification);
         }
-        return request.contentType(ContentType.JSON).body(body).when().post("/api/card-projections/search").then();
+        return given().auth().oauth2(Tokens.relayedStaff("staff-9", role)).header("X-Acting-Role", role)
+                .header("X-Touchpoint", "GATE/B7").header("X-Purpose", "personalised-service")
+                .contentType(ContentType.JSON).body(withJustification).when().post("/api/card-projections/search").then();
     }
 
     @Test
@@ -59,23 +59,24 @@ class BreakGlassSearchTest {
     }
 
     @Test
-    void onlyTheGatewayIdentityMaySearch() {
-        given().auth().oauth2(Tokens.withRoles("sup", "supervisor"))
-                .header("X-Break-Glass-Justification", JUSTIFICATION)
-                .contentType(ContentType.JSON).body(Map.of("familyName", "Desmarais"))
-                .when().post("/api/card-projections/search").then().statusCode(403);
+    void onlyAStaffTokenRelayedByTheGatewayMaySearch() {
+        // A supervisor's token issued to another client than the gateway: nothing would record the look.
+        given().auth().oauth2(Tokens.staffWithoutTheGateway("sup", "supervisor")).header("X-Acting-Role", "supervisor")
+                .header("X-Touchpoint", "GATE/B7").header("X-Purpose", "personalised-service")
+                .contentType(ContentType.JSON).body(Map.of("familyName", "Desmarais", "justification", JUSTIFICATION))
+                .when().post("/api/card-projections/search").then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.is("urn:touchpoint:problem:not-relayed-by-gateway"));
     }
 
     private static ValidatableResponse openCard(String role, String justification, UUID customerId) {
-        var request = given().auth().oauth2(Tokens.gateway())
-                .header("X-Acting-Subject", "staff-9").header("X-Acting-Role", role)
-                .header("X-Touchpoint", "GATE/B7").header("X-Purpose", "personalised-service");
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("presented", Map.of("type", "CUSTOMER_ID", "customerId", customerId.toString()));
         if (justification != null) {
-            request.header("X-Break-Glass-Justification", justification);
+            body.put("justification", justification);
         }
-        return request.contentType(ContentType.JSON)
-                .body(Map.of("presented", Map.of("type", "CUSTOMER_ID", "customerId", customerId.toString())))
-                .when().post("/api/card-projections").then();
+        return given().auth().oauth2(Tokens.relayedStaff("staff-9", role)).header("X-Acting-Role", role)
+                .header("X-Touchpoint", "GATE/B7").header("X-Purpose", "personalised-service")
+                .contentType(ContentType.JSON).body(body).when().post("/api/card-projections").then();
     }
 
     @Test

@@ -122,17 +122,23 @@ class SelfServiceResourceTest {
     }
 
     @Test
-    void theGatewayRelaysAnErasureAndNobodyElseCan() {
-        for (String token : List.of(Tokens.customer(me), Tokens.withRoles("staff-1", "supervisor"), Tokens.opsImport())) {
-            given().auth().oauth2(token).when().post("/api/erasures/{id}", me).then().statusCode(403);
+    void theGatewayRelaysTheCustomersOwnErasureAndNobodyElseCanStartOne() {
+        UUID request = UUID.randomUUID();
+        // Not the customer's own token exchanged by the gateway: a direct customer token, staff, ops.
+        for (String token : List.of(Tokens.customer(me), Tokens.relayedStaff("staff-1", "supervisor"), Tokens.opsImport())) {
+            given().auth().oauth2(token).when().put("/api/erasures/{id}", request).then().statusCode(403);
         }
         Staff.project(Staff.loyalty(myLoyalty)).statusCode(200);
 
-        given().auth().oauth2(Tokens.gateway()).when().post("/api/erasures/{id}", me).then().statusCode(200)
+        given().auth().oauth2(Tokens.relayedCustomer(me)).when().put("/api/erasures/{id}", request).then().statusCode(200)
                 .body("customerId", equalTo(me.toString()))
                 .body("erased", org.hamcrest.Matchers.hasItem("identifiers"));
         Staff.project(Staff.loyalty(myLoyalty)).statusCode(404);
-        given().auth().oauth2(Tokens.gateway()).when().post("/api/erasures/{id}", UUID.randomUUID()).then().statusCode(404);
+        // The gateway may complete what the customer started (idempotent), and nothing else.
+        given().auth().oauth2(Tokens.gateway()).when().post("/api/erasures/{id}/completion", request).then().statusCode(200)
+                .body("customerId", equalTo(me.toString()));
+        given().auth().oauth2(Tokens.gateway()).when().post("/api/erasures/{id}/completion", UUID.randomUUID()).then().statusCode(404)
+                .body("type", equalTo("urn:touchpoint:problem:erasure-request-unknown"));
     }
 
     @Test

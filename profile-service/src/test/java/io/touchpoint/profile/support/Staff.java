@@ -8,15 +8,14 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
-/** Calls the card projection endpoint as the staff-gateway does, on behalf of a gate agent. */
+/** Calls the card projection endpoint as the staff-gateway does: a gate agent's own token, exchanged for this service. */
 public final class Staff {
 
     private Staff() {
     }
 
     public static ValidatableResponse project(Map<String, String> presented) {
-        return given().auth().oauth2(Tokens.gateway())
-                .header("X-Acting-Subject", "staff-4711")
+        return given().auth().oauth2(Tokens.relayedStaff("staff-4711", "gate-agent"))
                 .header("X-Acting-Role", "gate-agent")
                 .header("X-Touchpoint", "GATE/A12")
                 .header("X-Purpose", "personalised-service")

@@ -32,11 +32,10 @@ class HostileInputTest {
     @TestHTTPResource("/")
     URI base;
 
-    /** The gateway, naming the staff member it acts for. */
+    /** A gate agent's own token, exchanged by the gateway for this service (ADR 0015), with the acting headers. */
     private static Map<String, String> actingGateway() {
-        Map<String, String> headers = new HashMap<>(HostileInput.bearer("gateway-service"));
-        headers.putAll(Map.of("X-Acting-Subject", "staff-4711", "X-Acting-Role", "gate-agent",
-                "X-Touchpoint", "GATE/A12", "X-Purpose", "personalised-service"));
+        Map<String, String> headers = new HashMap<>(Map.of("Authorization", "Bearer " + Tokens.relayedStaff("staff-4711", "gate-agent")));
+        headers.putAll(Map.of("X-Acting-Role", "gate-agent", "X-Touchpoint", "GATE/A12", "X-Purpose", "personalised-service"));
         return headers;
     }
 

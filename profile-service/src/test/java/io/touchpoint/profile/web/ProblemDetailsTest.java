@@ -179,10 +179,10 @@ class ProblemDetailsTest {
     @ParameterizedTest(name = "{1} {2} #{index}")
     @MethodSource("hostileBodies")
     void hostileBodiesGetAClientErrorProblemNeverAServerError(String caller, String method, String path, String body) {
-        String token = caller.equals("gateway") ? Tokens.gateway() : Tokens.opsImport();
+        String token = caller.equals("gateway") ? Tokens.relayedStaff("staff-4711", "gate-agent") : Tokens.opsImport();
 
         given().auth().oauth2(token)
-                .header("X-Acting-Subject", "staff-4711").header("X-Acting-Role", "gate-agent")
+                .header("X-Acting-Role", "gate-agent")
                 .header("X-Touchpoint", "GATE/A12").header("X-Purpose", "personalised-service")
                 .contentType(ContentType.JSON).body(body)
                 .when().request(method, path)

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -19,22 +20,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ProfileServiceTest
 class SecurityMatrixTest {
 
-    private record Endpoint(String method, String path, String contentType, String body, String allowedRole) {
+    private record Endpoint(String method, String path, String contentType, String body, Set<String> allowed) {
         @Override
         public String toString() {
             return method + " " + path;
         }
     }
 
+    private static final Set<String> STAFF = Set.of("gate-agent", "check-in-agent", "lounge-host", "cabin-crew", "supervisor");
+
     private static final List<Endpoint> ENDPOINTS = List.of(
-            new Endpoint("POST", "/api/card-projections", "application/json", "{}", "gateway-service"),
-            new Endpoint("POST", "/api/card-projections/search", "application/json", "{}", "gateway-service"),
-            new Endpoint("PUT", "/api/ingest/customers/crm-1", "application/json", "{}", "ops-import"),
-            new Endpoint("PUT", "/api/ingest/trips/trip-1", "application/json", "{}", "ops-import"),
-            new Endpoint("PUT", "/api/ingest/service-events/case-1", "application/json", "{}", "ops-import"),
-            new Endpoint("POST", "/api/ingest/imports", "application/x-ndjson", "", "ops-import"),
-            new Endpoint("GET", "/api/me/export", null, null, "customer"),
-            new Endpoint("POST", "/api/me/erasure", null, null, "customer"));
+            // Staff reach card projections only with their own token exchanged by the gateway (ADR 0015).
+            new Endpoint("POST", "/api/card-projections", "application/json", "{}", STAFF),
+            new Endpoint("POST", "/api/card-projections/search", "application/json", "{}", STAFF),
+            new Endpoint("PUT", "/api/ingest/customers/crm-1", "application/json", "{}", Set.of("ops-import")),
+            new Endpoint("PUT", "/api/ingest/trips/trip-1", "application/json", "{}", Set.of("ops-import")),
+            new Endpoint("PUT", "/api/ingest/service-events/case-1", "application/json", "{}", Set.of("ops-import")),
+            new Endpoint("POST", "/api/ingest/imports", "application/x-ndjson", "", Set.of("ops-import")),
+            new Endpoint("GET", "/api/me/export", null, null, Set.of("customer")),
+            new Endpoint("POST", "/api/me/erasure", null, null, Set.of("customer")),
+            // A customer starts a relayed erasure; the gateway's own token may only complete an accepted one.
+            new Endpoint("PUT", "/api/erasures/" + UUID.randomUUID(), null, null, Set.of("customer")),
+            new Endpoint("POST", "/api/erasures/" + UUID.randomUUID() + "/completion", null, null, Set.of("gateway-service")));
 
     private static final List<String> ROLES = List.of("gateway-service", "ops-import", "customer", "gate-agent",
             "check-in-agent", "lounge-host", "cabin-crew", "supervisor", "compliance-auditor");
@@ -46,11 +53,9 @@ class SecurityMatrixTest {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("everyRoleOnEveryEndpoint")
     void onlyTheAllowedRoleGetsPastSecurity(Endpoint endpoint, String role) {
-        String token = role.equals("customer") ? customerToken() : Tokens.withRoles("subject-" + role, role);
+        Response response = call(endpoint, tokenFor(role), role);
 
-        Response response = call(endpoint, token);
-
-        if (role.equals(endpoint.allowedRole())) {
+        if (endpoint.allowed().contains(role)) {
             assertThat(response.statusCode()).as("allowed role").isNotIn(401, 403).isLessThan(500);
         } else {
             assertThat(response.statusCode()).as("wrong role").isEqualTo(403);
@@ -59,13 +64,13 @@ class SecurityMatrixTest {
     }
 
     static Stream<Arguments> badTokens() {
-        return ENDPOINTS.stream().flatMap(e -> Tokens.refused(e.allowedRole()).stream().map(token -> Arguments.of(e, token)));
+        return ENDPOINTS.stream().flatMap(e -> Tokens.refused(e.allowed().iterator().next()).stream().map(token -> Arguments.of(e, token)));
     }
 
     @ParameterizedTest(name = "{0} with {1}")
     @MethodSource("badTokens")
     void anythingButAValidTokenIsUnauthorized(Endpoint endpoint, String token) {
-        Response response = call(endpoint, token);
+        Response response = call(endpoint, token, "gate-agent");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -73,13 +78,20 @@ class SecurityMatrixTest {
         assertThat(response.asString()).doesNotContain("Exception");
     }
 
-    private static String customerToken() {
-        return Tokens.customer(UUID.randomUUID());
+    /** Each role's token as it reaches this service: people's tokens exchanged by the gateway, services' own. */
+    private static String tokenFor(String role) {
+        if (role.equals("customer")) {
+            return Tokens.relayedCustomer(UUID.randomUUID());
+        }
+        if (role.equals("gateway-service")) {
+            return Tokens.gateway();
+        }
+        return STAFF.contains(role) ? Tokens.relayedStaff("subject-" + role, role) : Tokens.withRoles("subject-" + role, role);
     }
 
-    private static Response call(Endpoint endpoint, String token) {
+    private static Response call(Endpoint endpoint, String token, String actingRole) {
         var request = given()
-                .header("X-Acting-Subject", "staff-1").header("X-Acting-Role", "gate-agent")
+                .header("X-Acting-Role", STAFF.contains(actingRole) ? actingRole : "gate-agent")
                 .header("X-Touchpoint", "GATE/A1").header("X-Purpose", "personalised-service");
         if (token != null) {
             request.auth().oauth2(token);

@@ -1,6 +1,7 @@
 package io.touchpoint.recognition.recognition;
 
 import io.touchpoint.support.web.ActingStaff;
+import io.touchpoint.support.web.GatewayRelay;
 
 import io.touchpoint.recognition.consent.ConsentEvaluation;
 import io.touchpoint.recognition.web.Roles;
@@ -29,7 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/recognitions")
-@Tag(name = "Recognition", description = "For the staff-gateway's service identity only")
+@Tag(name = "Recognition", description = "For staff, through the staff-gateway only (their token exchanged for this service)")
 @SecurityRequirement(name = "SecurityScheme")
 public class RecognitionResource {
 
@@ -37,9 +38,11 @@ public class RecognitionResource {
     static final String PHOTO_PURPOSE = "recognition-by-photo";
 
     private final RecognitionService recognition;
+    private final GatewayRelay relay;
 
-    public RecognitionResource(RecognitionService recognition) {
+    public RecognitionResource(RecognitionService recognition, GatewayRelay relay) {
         this.recognition = recognition;
+        this.relay = relay;
     }
 
     public record RecognitionRequest(
@@ -77,7 +80,7 @@ public class RecognitionResource {
     }
 
     @POST
-    @RolesAllowed(Roles.GATEWAY_SERVICE)
+    @RolesAllowed({Roles.GATE_AGENT, Roles.CHECK_IN_AGENT, Roles.LOUNGE_HOST, Roles.CABIN_CREW, Roles.SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The preferences this customer consented to show to this role at this touchpoint, now",
@@ -85,7 +88,9 @@ public class RecognitionResource {
                     + "call, an expired consent counts as none. X-Purpose may list several purposes, comma-separated.")
     @APIResponse(responseCode = "200", description = "The consented preferences, each with its receipt id")
     @APIResponse(responseCode = "400", description = "Missing or malformed acting-staff headers or body")
-    public Recognition recognise(@Valid @BeanParam ActingStaff staff, @NotNull @Valid RecognitionRequest request) {
+    @APIResponse(responseCode = "403", description = "Not a staff token exchanged by the gateway, or it does not hold the acting role")
+    public Recognition recognise(@Valid @BeanParam ActingStaff declared, @NotNull @Valid RecognitionRequest request) {
+        ActingStaff staff = relay.staff(declared);
         RecognitionService.Recognised result = recognition.recognise(request.customerId(), staff.purposes(), staff.role,
                 staff.touchpointType());
         // Who asked and how much was disclosed, never the customer or the values.
@@ -98,14 +103,15 @@ public class RecognitionResource {
 
     @POST
     @Path("/photo")
-    @RolesAllowed(Roles.GATEWAY_SERVICE)
+    @RolesAllowed({Roles.GATE_AGENT, Roles.CHECK_IN_AGENT, Roles.LOUNGE_HOST, Roles.CABIN_CREW, Roles.SUPERVISOR})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({"image/jpeg", "image/png", "application/problem+json"})
     @Operation(summary = "The customer's own photo, only while a recognition-by-photo consent covers this role or touchpoint",
             description = "Evaluated like recognition, on every call; X-Purpose must include recognition-by-photo.")
     @APIResponse(responseCode = "200", description = "The photo, without metadata")
     @APIResponse(responseCode = "404", description = "No photo, or no consent that allows showing it here")
-    public Response photo(@Valid @BeanParam ActingStaff staff, @NotNull @Valid RecognitionRequest request) {
+    public Response photo(@Valid @BeanParam ActingStaff declared, @NotNull @Valid RecognitionRequest request) {
+        ActingStaff staff = relay.staff(declared);
         if (!staff.purposes().contains(PHOTO_PURPOSE)) {
             throw Problems.badRequest("photo-purpose", "Wrong purpose for a photo",
                     "X-Purpose must include " + PHOTO_PURPOSE + " to ask for a photo.");

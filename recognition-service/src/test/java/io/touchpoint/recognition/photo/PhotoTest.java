@@ -139,8 +139,8 @@ class PhotoTest {
     }
 
     private ValidatableResponse photoAsGateAgent() {
-        return given().auth().oauth2(Tokens.gateway())
-                .header("X-Acting-Subject", "staff-4711").header("X-Acting-Role", "gate-agent")
+        return given().auth().oauth2(Tokens.relayedStaff("staff-4711", "gate-agent"))
+                .header("X-Acting-Role", "gate-agent")
                 .header("X-Touchpoint", "GATE/A12").header("X-Purpose", "recognition-by-photo")
                 .contentType("application/json").body(Map.of("customerId", customer.customerId().toString()))
                 .when().post("/api/recognitions/photo").then();

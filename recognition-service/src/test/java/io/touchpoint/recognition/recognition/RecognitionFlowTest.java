@@ -195,8 +195,8 @@ class RecognitionFlowTest {
     void anErasureRelayedByTheGatewayDoesTheSame() {
         customer.grantAndGetConsentId(SERVICE, List.of("seat"), List.of("gate-agent"), List.of());
 
-        io.restassured.RestAssured.given().auth().oauth2(io.touchpoint.testsupport.Tokens.gateway())
-                .when().post("/api/erasures/{id}", customer.customerId()).then().statusCode(200)
+        io.restassured.RestAssured.given().auth().oauth2(io.touchpoint.testsupport.Tokens.relayedCustomer(customer.customerId()))
+                .when().put("/api/erasures/{id}", UUID.randomUUID()).then().statusCode(200)
                 .body("erased", org.hamcrest.Matchers.hasItems("preferences", "photo"));
 
         customer.recognisedBy("gate-agent", "GATE/A12", SERVICE_AND_ASSISTANCE).statusCode(200).body("preferences", empty());
@@ -205,11 +205,11 @@ class RecognitionFlowTest {
 
     @Test
     void aRecognitionWithoutActingStaffHeadersIsABadRequestNamingEachHeader() {
-        io.restassured.RestAssured.given().auth().oauth2(io.touchpoint.testsupport.Tokens.gateway())
+        io.restassured.RestAssured.given().auth().oauth2(io.touchpoint.testsupport.Tokens.relayedStaff("staff-4711", "gate-agent"))
                 .contentType("application/json").body(Map.of("customerId", customer.customerId().toString()))
                 .when().post("/api/recognitions")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("violations.message", org.hamcrest.Matchers.hasItems("header X-Acting-Subject is required",
+                .body("violations.message", org.hamcrest.Matchers.hasItems(
                         "header X-Acting-Role is required", "header X-Touchpoint is required", "header X-Purpose is required"));
     }
 

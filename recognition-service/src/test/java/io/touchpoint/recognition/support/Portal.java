@@ -46,10 +46,10 @@ public record Portal(UUID customerId) {
         return as().when().post("/api/me/consents/{id}/withdrawal", consentId).then();
     }
 
-    /** What the gateway gets for this customer, asked by a role at a touchpoint for purposes. */
+    /** What the gateway gets for this customer, asked by a role at a touchpoint for purposes (the staff token exchanged). */
     public ValidatableResponse recognisedBy(String role, String touchpoint, String purposes) {
-        return given().auth().oauth2(Tokens.gateway())
-                .header("X-Acting-Subject", "staff-4711").header("X-Acting-Role", role)
+        return given().auth().oauth2(Tokens.relayedStaff("staff-4711", role))
+                .header("X-Acting-Role", role)
                 .header("X-Touchpoint", touchpoint).header("X-Purpose", purposes)
                 .contentType(ContentType.JSON).body(Map.of("customerId", customerId.toString()))
                 .when().post("/api/recognitions").then();

@@ -26,9 +26,11 @@ class SecurityMatrixTest {
         }
     }
 
+    private static final Set<String> STAFF = Set.of("gate-agent", "check-in-agent", "lounge-host", "cabin-crew", "supervisor");
     private static final String CONSENT = UUID.randomUUID().toString();
     private static final List<Endpoint> ENDPOINTS = List.of(
-            new Endpoint("POST", "/api/recognitions", "{\"customerId\":\"" + UUID.randomUUID() + "\"}", Set.of("gateway-service")),
+            // Staff reach recognition only with their own token exchanged by the gateway (ADR 0015).
+            new Endpoint("POST", "/api/recognitions", "{\"customerId\":\"" + UUID.randomUUID() + "\"}", STAFF),
             new Endpoint("GET", "/api/catalogue", null, Set.of("customer", "gateway-service")),
             new Endpoint("GET", "/api/me/preferences", null, Set.of("customer")),
             new Endpoint("PATCH", "/api/me/preferences", "{\"preferences\":{\"seat.position\":\"aisle\"}}", Set.of("customer")),
@@ -39,10 +41,12 @@ class SecurityMatrixTest {
             new Endpoint("GET", "/api/me/receipts/" + CONSENT, null, Set.of("customer")),
             new Endpoint("GET", "/api/me/preview", null, Set.of("customer")),
             new Endpoint("POST", "/api/me/erasure", null, Set.of("customer")),
-            new Endpoint("POST", "/api/erasures/" + UUID.randomUUID(), null, Set.of("gateway-service")),
+            // A customer starts a relayed erasure; the gateway's own token may only complete an accepted one.
+            new Endpoint("PUT", "/api/erasures/" + UUID.randomUUID(), null, Set.of("customer")),
+            new Endpoint("POST", "/api/erasures/" + UUID.randomUUID() + "/completion", null, Set.of("gateway-service")),
             new Endpoint("GET", "/api/me/receipts/" + CONSENT + "/proof", null, Set.of("customer")),
             new Endpoint("GET", "/api/trail", null, Set.of("compliance-auditor")),
-            new Endpoint("POST", "/api/recognitions/photo", "{\"customerId\":\"" + UUID.randomUUID() + "\"}", Set.of("gateway-service")),
+            new Endpoint("POST", "/api/recognitions/photo", "{\"customerId\":\"" + UUID.randomUUID() + "\"}", STAFF),
             new Endpoint("GET", "/api/me/photo", null, Set.of("customer")),
             new Endpoint("DELETE", "/api/me/photo", null, Set.of("customer")));
 
@@ -56,9 +60,7 @@ class SecurityMatrixTest {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("everyRoleOnEveryEndpoint")
     void onlyTheAllowedRolesGetPastSecurity(Endpoint endpoint, String role) {
-        String token = role.equals("customer") ? Tokens.customer(UUID.randomUUID()) : Tokens.withRoles("subject-" + role, role);
-
-        Response response = call(endpoint, token);
+        Response response = call(endpoint, tokenFor(role), role);
 
         if (endpoint.allowed().contains(role)) {
             assertThat(response.statusCode()).as("allowed").isNotIn(401, 403).isLessThan(500);
@@ -75,15 +77,26 @@ class SecurityMatrixTest {
     @ParameterizedTest(name = "{0} with {1}")
     @MethodSource("badTokens")
     void anythingButAValidTokenIsUnauthorized(Endpoint endpoint, String token) {
-        Response response = call(endpoint, token);
+        Response response = call(endpoint, token, "gate-agent");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
-    private static Response call(Endpoint endpoint, String token) {
+    /** Each role's token as it reaches this service: people's tokens exchanged by the gateway, services' own. */
+    private static String tokenFor(String role) {
+        if (role.equals("customer")) {
+            return Tokens.relayedCustomer(UUID.randomUUID());
+        }
+        if (role.equals("gateway-service")) {
+            return Tokens.gateway();
+        }
+        return STAFF.contains(role) ? Tokens.relayedStaff("subject-" + role, role) : Tokens.withRoles("subject-" + role, role);
+    }
+
+    private static Response call(Endpoint endpoint, String token, String actingRole) {
         var request = given()
-                .header("X-Acting-Subject", "staff-1").header("X-Acting-Role", "gate-agent")
+                .header("X-Acting-Role", STAFF.contains(actingRole) ? actingRole : "gate-agent")
                 .header("X-Touchpoint", "GATE/A1").header("X-Purpose", "personalised-service");
         if (token != null) {
             request.auth().oauth2(token);

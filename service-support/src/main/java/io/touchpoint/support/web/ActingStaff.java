@@ -10,8 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Who is asking on the gateway's behalf: the acting staff member, role, touchpoint and purposes, required as
- * headers on every service-to-service call, validated here and logged (never anything about the customer).
+ * Who is asking through the gateway: the acting role, touchpoint and purposes, required as headers on every
+ * service-to-service call, validated here and logged (never anything about the customer). The staff member is
+ * not a header: {@link GatewayRelay#staff} takes the subject from the exchanged token and checks that the token
+ * holds the role named here (RFC 8693 token exchange, docs/decisions/0015).
  */
 public class ActingStaff {
 
@@ -20,13 +22,10 @@ public class ActingStaff {
     public static final String TOUCHPOINT = "([A-Z][A-Z_]{1,19})/[A-Za-z0-9._-]{1,40}";
     public static final String PURPOSES = "[a-z][a-z0-9-]{1,49}(,[a-z][a-z0-9-]{1,49}){0,4}";
 
-    // Violations name the field; the messages name the header, which is what a client developer sees.
-    @HeaderParam("X-Acting-Subject")
-    @NotBlank(message = "header X-Acting-Subject is required")
-    @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}", message = "header X-Acting-Subject must be the staff member's token subject")
-    @Parameter(example = "0b8c6f0e-staff")
+    /** The staff member, from the exchanged token's subject once {@link GatewayRelay#staff} has proven it. */
     public String subject;
 
+    // Violations name the field; the messages name the header, which is what a client developer sees.
     @HeaderParam("X-Acting-Role")
     @NotBlank(message = "header X-Acting-Role is required")
     @Pattern(regexp = STAFF_ROLES, message = "header X-Acting-Role must be one of " + STAFF_ROLES)

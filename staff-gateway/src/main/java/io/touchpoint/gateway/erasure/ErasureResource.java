@@ -2,6 +2,7 @@ package io.touchpoint.gateway.erasure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.touchpoint.gateway.downstream.SubjectToken;
 import io.touchpoint.support.web.CurrentCustomer;
 import io.touchpoint.support.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,10 +34,12 @@ public class ErasureResource {
 
     private final CurrentCustomer customer;
     private final ErasureService erasures;
+    private final SubjectToken subjectToken;
 
-    public ErasureResource(CurrentCustomer customer, ErasureService erasures) {
+    public ErasureResource(CurrentCustomer customer, ErasureService erasures, SubjectToken subjectToken) {
         this.customer = customer;
         this.erasures = erasures;
+        this.subjectToken = subjectToken;
     }
 
     public record ServicePart(
@@ -60,16 +63,18 @@ public class ErasureResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Erase me everywhere: profile anonymised, preferences and photo deleted, every consent withdrawn",
-            description = "Every service is asked at once; a service that cannot answer is asked again until it does. "
-                    + "200 when every service confirmed, 202 while some part is pending (see GET). Asking again while a "
-                    + "request is pending answers with that same request; it does not start another.")
+            description = "Every service is asked at once, with your own authority (your token, exchanged for each service). "
+                    + "A service that accepted the request but could not confirm is asked again until it does. Asking again "
+                    + "while a request is open answers with that same request and offers it again to every service that has "
+                    + "not confirmed (one that could not be reached before); it never starts another. "
+                    + "200 when every service confirmed, 202 while some part is pending (see GET).")
     @APIResponse(responseCode = "200", description = "Erased everywhere: the combined receipt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CombinedReceipt.class)))
     @APIResponse(responseCode = "202", description = "Accepted; some services have not confirmed yet",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CombinedReceipt.class)))
     public Response erase() {
         // Asking again while a request is open answers with that request (ADR 0017): one open request per customer.
-        CombinedReceipt receipt = receipt(erasures.request(customer.id()).id());
+        CombinedReceipt receipt = receipt(erasures.request(customer.id(), subjectToken.raw()).id());
         return Response.status(receipt.complete() ? 200 : 202).entity(receipt).build();
     }
 

@@ -3,6 +3,9 @@ package io.touchpoint.gateway.erasure;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.touchpoint.gateway.downstream.DownstreamRefusal;
+import io.touchpoint.gateway.downstream.ExchangeConfig;
+import io.touchpoint.gateway.downstream.TokenExchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.WebApplicationException;
@@ -16,12 +19,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * One erasure request reaches every service that holds the customer's data. Each service's part is tried at
- * once and, while it fails, again with growing pauses (15 s doubling to an hour) until it succeeds: never
- * silently partial, and the customer sees each part's status. The access trail stays, under the pseudonymous id.
+ * One erasure request reaches every service that holds the customer's data. Each service's part is offered at
+ * once with the customer's own authority: their token, exchanged for that service (ADR 0015), with which the
+ * service durably accepts the request before erasing. While a part is not confirmed it is retried with growing
+ * pauses (15 s doubling to an hour), but a retry carries only the gateway's own token, which can ask a service
+ * to complete a request it accepted and nothing else. A part no service accepted (it was unreachable while the
+ * customer asked) waits for the customer: their next request offers it again. Never silently partial; the
+ * customer sees each part's status. The access trail stays, under the pseudonymous id.
  */
 @ApplicationScoped
 public class ErasureService {
@@ -34,11 +41,22 @@ public class ErasureService {
 
     private final ErasureClients.Profile profile;
     private final ErasureClients.Recognition recognition;
+    private final ErasureClients.ProfileCompletion profileCompletion;
+    private final ErasureClients.RecognitionCompletion recognitionCompletion;
+    private final TokenExchange exchange;
+    private final ExchangeConfig exchangeConfig;
     private final Clock clock;
 
-    public ErasureService(@RestClient ErasureClients.Profile profile, @RestClient ErasureClients.Recognition recognition, Clock clock) {
+    public ErasureService(@RestClient ErasureClients.Profile profile, @RestClient ErasureClients.Recognition recognition,
+                          @RestClient ErasureClients.ProfileCompletion profileCompletion,
+                          @RestClient ErasureClients.RecognitionCompletion recognitionCompletion,
+                          TokenExchange exchange, ExchangeConfig exchangeConfig, Clock clock) {
         this.profile = profile;
         this.recognition = recognition;
+        this.profileCompletion = profileCompletion;
+        this.recognitionCompletion = recognitionCompletion;
+        this.exchange = exchange;
+        this.exchangeConfig = exchangeConfig;
         this.clock = clock;
     }
 
@@ -47,14 +65,23 @@ public class ErasureService {
     }
 
     /**
-     * Records the request and tries every service once; while one is open for the customer, answers with that one
-     * instead (its pending parts stay on their retry schedule, so asking again cannot hammer the services).
+     * The customer asks, with their own token. One request is open per customer (ADR 0017): while one is open it
+     * is answered instead of a new one, and its unconfirmed parts are offered again with this token (a service
+     * that was unreachable can only accept with the customer's authority; accepting twice is harmless). Parts a
+     * service confirmed are never asked again.
      */
-    public Requested request(UUID customerId) {
-        Optional<UUID> open = open(customerId);
-        if (open.isPresent()) {
-            return new Requested(open.get(), false);
-        }
+    public Requested request(UUID customerId, String customerToken) {
+        Requested requested = open(customerId).map(id -> new Requested(id, false)).orElseGet(() -> record(customerId));
+        offer(requested.id(), customerToken);
+        return requested;
+    }
+
+    private Optional<UUID> open(UUID customerId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ErasureRequest.<ErasureRequest>find("openFor", customerId).firstResultOptional().map(r -> r.id));
+    }
+
+    private Requested record(UUID customerId) {
         UUID id = UUID.randomUUID();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -78,13 +105,21 @@ public class ErasureService {
             // Another request for this customer committed first (the unique open_for): answer with that one.
             return open(customerId).map(other -> new Requested(other, false)).orElseThrow(() -> raced);
         }
-        attemptDue(clock.instant(), id);
         return new Requested(id, true);
     }
 
-    private Optional<UUID> open(UUID customerId) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ErasureRequest.<ErasureRequest>find("openFor", customerId).firstResultOptional().map(r -> r.id));
+    /** Offers every unconfirmed part of a request to its service with the customer's authority. */
+    private void offer(UUID requestId, String customerToken) {
+        for (ErasureStep step : steps(requestId)) {
+            if (!"DONE".equals(step.status)) {
+                boolean toProfile = PROFILE.equals(step.service);
+                attempt(requestId, step.service, () -> {
+                    String bearer = exchange.bearerFor(customerToken,
+                            toProfile ? exchangeConfig.profileAudience() : exchangeConfig.recognitionAudience());
+                    return toProfile ? profile.accept(bearer, requestId) : recognition.accept(bearer, requestId);
+                });
+            }
+        }
     }
 
     @Scheduled(every = "${touchpoint.erasure.retry-every:15s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -106,23 +141,28 @@ public class ErasureService {
             return due.stream().map(ErasureStep::key).toList();
         });
         for (ErasureStep.Key key : claimed) {
-            UUID customerId = QuarkusTransaction.requiringNew().call(() -> ErasureRequest.<ErasureRequest>findById(key.requestId).customerId);
-            attempt(key.requestId, key.service, customerId);
+            // Only completion: the gateway's own token cannot start an erasure, only finish an accepted one.
+            attempt(key.requestId, key.service, () -> PROFILE.equals(key.service)
+                    ? profileCompletion.complete(key.requestId) : recognitionCompletion.complete(key.requestId));
         }
     }
 
-    private void attempt(UUID requestId, String service, UUID customerId) {
-        Function<UUID, JsonNode> call = PROFILE.equals(service) ? profile::erase : recognition::erase;
+    private void attempt(UUID requestId, String service, Supplier<JsonNode> call) {
         String receipt = null;
         String error = null;
         try {
-            receipt = call.apply(customerId).toString();
+            receipt = call.get().toString();
         } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404 && saysCustomerNotFound(e)) {
+            String problem = problemType(e);
+            if (e.getResponse().getStatus() == 404 && problem.equals("urn:touchpoint:problem:customer-not-found")) {
                 receipt = "{\"nothingHeld\":true}"; // the service never had this customer: nothing to erase
+            } else if (e.getResponse().getStatus() == 404 && problem.equals("urn:touchpoint:problem:erasure-request-unknown")) {
+                error = service + " has not accepted the request yet: asking for erasure again offers it once more";
             } else {
                 error = service + " answered " + e.getResponse().getStatus();
             }
+        } catch (DownstreamRefusal e) {
+            error = service + " could not be asked on your behalf (" + e.status() + "): ask for erasure again";
         } catch (RuntimeException e) {
             error = service + " unreachable (" + e.getClass().getSimpleName() + ")";
         }
@@ -159,13 +199,19 @@ public class ErasureService {
         }
     }
 
-    /** Only the service's own "no such customer" problem counts: a 404 from a wrong route or proxy is a failure. */
-    private static boolean saysCustomerNotFound(WebApplicationException e) {
+    /** The service's own problem type; a 404 from a wrong route or proxy has none, and is a failure. */
+    private static String problemType(WebApplicationException e) {
         try {
-            return e.getResponse().readEntity(String.class).contains("urn:touchpoint:problem:customer-not-found");
+            String body = e.getResponse().readEntity(String.class);
+            for (String type : List.of("urn:touchpoint:problem:customer-not-found", "urn:touchpoint:problem:erasure-request-unknown")) {
+                if (body != null && body.contains(type)) {
+                    return type;
+                }
+            }
         } catch (RuntimeException unreadable) {
-            return false;
+            // no problem body
         }
+        return "";
     }
 
     public Optional<ErasureRequest> request(UUID customerId, UUID requestId) {

@@ -16,13 +16,17 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Asking to be erased again while a request is open answers with that request: one open request per customer. */
+/**
+ * Asking to be erased again while a request is open answers with that request: one open request per customer.
+ * Asking again offers the open request once more, with the customer's authority, to a service that has not
+ * confirmed; a service that confirmed is never asked again.
+ */
 @GatewayTest
 class RepeatedErasureTest {
 
@@ -31,12 +35,15 @@ class RepeatedErasureTest {
 
     private final UUID customerId = UUID.randomUUID();
 
+    private static final String PROFILE_ACCEPT = "/api/erasures/[0-9a-f-]{36}";
+    private static final String RECOGNITION_ACCEPT = "/recognition/api/erasures/[0-9a-f-]{36}";
+
     @BeforeEach
     void profileConfirmsAndRecognitionIsDown() {
         downstream.resetAll();
-        downstream.stubFor(post(urlEqualTo("/api/erasures/" + customerId)).willReturn(aResponse().withStatus(200)
+        downstream.stubFor(put(urlMatching(PROFILE_ACCEPT)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"customerId\":\"" + customerId + "\"}")));
-        downstream.stubFor(post(urlEqualTo("/recognition/api/erasures/" + customerId)).willReturn(aResponse().withStatus(503)));
+        downstream.stubFor(put(urlMatching(RECOGNITION_ACCEPT)).willReturn(aResponse().withStatus(503)));
     }
 
     private String erase() {
@@ -49,7 +56,7 @@ class RepeatedErasureTest {
     }
 
     @Test
-    void askingAgainWhileARequestIsOpenAnswersWithThatRequestAndCallsNoServiceAgain() {
+    void askingAgainWhileARequestIsOpenAnswersWithThatRequestAndAsksNoConfirmedServiceAgain() {
         String first = erase();
 
         for (int i = 0; i < 5; i++) {
@@ -57,9 +64,10 @@ class RepeatedErasureTest {
         }
 
         assertThat(requestsStored()).isEqualTo(1);
-        // The pending part stays on its retry schedule: five more clicks are not five more calls.
-        downstream.verify(1, postRequestedFor(urlEqualTo("/recognition/api/erasures/" + customerId)));
-        downstream.verify(1, postRequestedFor(urlEqualTo("/api/erasures/" + customerId)));
+        // Six clicks are one request: the confirmed part is never asked again; the part recognition never
+        // accepted is offered once per click, since only the customer's own token can start it there.
+        downstream.verify(1, putRequestedFor(urlMatching(PROFILE_ACCEPT)));
+        downstream.verify(6, putRequestedFor(urlMatching(RECOGNITION_ACCEPT)));
     }
 
     @Test
@@ -84,7 +92,7 @@ class RepeatedErasureTest {
 
     @Test
     void onceEveryServiceConfirmedANewRequestCanBeMade() {
-        downstream.stubFor(post(urlEqualTo("/recognition/api/erasures/" + customerId)).willReturn(aResponse().withStatus(200)
+        downstream.stubFor(put(urlMatching(RECOGNITION_ACCEPT)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"customerId\":\"" + customerId + "\"}")));
         String first = given().auth().oauth2(Tokens.customer(customerId)).when().post("/api/me/erasure")
                 .then().statusCode(200).extract().path("requestId");

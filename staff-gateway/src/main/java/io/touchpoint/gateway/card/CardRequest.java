@@ -18,7 +18,7 @@ public record CardRequest(
         @Schema(example = "gate-agent", description = "Needed only when your token holds more than one staff role") String role,
         @Pattern(regexp = "[A-Za-z0-9._-]{1,100}", message = "must be a device id of letters, digits, . _ -")
         @Schema(example = "tablet-17") String device,
-        @jakarta.validation.constraints.Size(min = 30, max = 2000, message = "must explain the look in 30 to 2000 characters")
+        @Justification
         @Schema(description = "Supervisors opening a card found by break-glass search (presented type CUSTOMER_ID) only")
         String justification) {
 

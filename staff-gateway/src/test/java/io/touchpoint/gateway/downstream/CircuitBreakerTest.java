@@ -85,6 +85,22 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void aJustificationOfTwoThousandEmojiIsTwoThousandCharactersNotFourThousand() {
+        String emoji = "\uD83D\uDEEB".repeat(2000); // 2,000 characters, 4,000 UTF-16 units
+        given().auth().oauth2(Tokens.withRoles("staff-sup", "supervisor")).contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "CUSTOMER_ID", "customerId", customerId.toString()),
+                        "touchpoint", "GATE/B7", "purpose", "personalised-service", "justification", emoji))
+                .when().post("/api/cards").then().statusCode(200);
+        downstream.verify(1, postRequestedFor(urlEqualTo("/api/card-projections"))
+                .withRequestBody(matchingJsonPath("$.justification", equalTo(emoji))));
+
+        given().auth().oauth2(Tokens.withRoles("staff-sup", "supervisor")).contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "CUSTOMER_ID", "customerId", customerId.toString()),
+                        "touchpoint", "GATE/B7", "purpose", "personalised-service", "justification", emoji + "\uD83D\uDEEB"))
+                .when().post("/api/cards").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void fiftyRefusalsFromProfilesThenAGateAgentsCardIsServed() {
         downstream.stubFor(post(urlEqualTo("/api/card-projections")).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.presented.type", equalTo("CUSTOMER_ID")))

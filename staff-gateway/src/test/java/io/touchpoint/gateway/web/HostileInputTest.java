@@ -12,7 +12,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile input on every operation of the OpenAPI document (cards, break-glass search, the customer's and the
+ * Hostile input on every operation of the OpenAPI document (cards, break-glass search, staff assignments, the customer's and the
  * compliance API, the trail) is a 4xx problem or works, never a 500 or a hang.
  */
 @GatewayTest
@@ -28,7 +28,8 @@ class HostileInputTest {
 
         assertThat(operations).hasSizeGreaterThanOrEqualTo(10);
         HostileInput.Report report = HostileInput.sweep(base, operations, List.of(HostileInput.bearer("gate-agent"),
-                HostileInput.bearer("supervisor"), HostileInput.bearer("customer"), HostileInput.bearer("compliance-auditor")));
+                HostileInput.bearer("supervisor"), HostileInput.bearer("customer"), HostileInput.bearer("compliance-auditor"),
+                HostileInput.bearer("ops-import")));
 
         assertThat(report.faults()).isEmpty();
         // Every probe came from a caller the operation admits, so it reached the code under test.

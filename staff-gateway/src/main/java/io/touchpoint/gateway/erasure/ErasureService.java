@@ -3,6 +3,7 @@ package io.touchpoint.gateway.erasure;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.touchpoint.gateway.audit.AccessLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.WebApplicationException;
@@ -35,11 +36,14 @@ public class ErasureService {
     private final ErasureClients.Profile profile;
     private final ErasureClients.Recognition recognition;
     private final Clock clock;
+    private final AccessLog accessLog;
 
-    public ErasureService(@RestClient ErasureClients.Profile profile, @RestClient ErasureClients.Recognition recognition, Clock clock) {
+    public ErasureService(@RestClient ErasureClients.Profile profile, @RestClient ErasureClients.Recognition recognition, Clock clock,
+                          AccessLog accessLog) {
         this.profile = profile;
         this.recognition = recognition;
         this.clock = clock;
+        this.accessLog = accessLog;
     }
 
     /** Records the request, tries every service once, and returns where it stands. */
@@ -60,6 +64,10 @@ public class ErasureService {
                 step.nextAttemptAt = request.requestedAt.plus(FIRST_PAUSE);
                 step.persist();
             }
+            // The gateway's own part, in the same transaction as the request: justification texts that may name
+            // the customer go; the access records keep their hashes, so the trail still verifies.
+            ErasureRequest.flush();
+            accessLog.redactJustificationsOf(customerId);
         });
         attemptDue(clock.instant(), id);
         return id;

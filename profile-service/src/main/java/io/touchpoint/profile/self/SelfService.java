@@ -21,10 +21,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SelfService {
 
-    static final List<String> ERASED = List.of("names", "form of address and pronunciation", "tier",
-            "identifiers (loyalty number, booking references, boarding passes)",
-            "trips and flights (booking references, flight numbers, dates, routes, seats, meals, assistance)",
-            "service events (disruptions, complaints, recovery)", "the operational systems' keys");
+    static final List<String> ERASED = List.of("names", "form of address and pronunciation", "tier", "identifiers",
+            "trips and flights", "service events", "external ids");
     static final List<String> KEPT = List.of("customer id (pseudonym), so the access trail still has a subject",
             "that and when the profile was erased",
             "a SHA-256 fingerprint of the operational system's key, so that a later import cannot bring the profile back");

@@ -103,7 +103,7 @@ class ErasureLeavesNothingTest {
                 .then().statusCode(400);
         String line = "{\"kind\":\"customer\",\"externalId\":\"" + customerKey + "\",\"record\":{\"givenName\":\"A\",\"familyName\":\"B\","
                 + "\"tier\":\"GOLD\",\"identifiers\":[]}}\n";
-        given().auth().oauth2(Tokens.opsImport()).contentType("application/x-ndjson").body(line)
+        given().auth().oauth2(Tokens.opsImport()).contentType("application/x-ndjson").body(line.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/ingest/imports").then().statusCode(200).body("failed", equalTo(1));
 
         Staff.project(Staff.loyalty(loyalty)).statusCode(404);

@@ -57,8 +57,12 @@ public class PhotoConsent {
         }
     }
 
-    /** Deletes every photo whose consents have all expired (or were withdrawn); returns how many went. */
     @Scheduled(every = "${touchpoint.photo.expiry-sweep:10m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweepExpired() {
+        sweep();
+    }
+
+    /** Deletes every photo whose consents have all expired (or were withdrawn); returns how many went. */
     public int sweep() {
         int deleted = 0;
         UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's order too

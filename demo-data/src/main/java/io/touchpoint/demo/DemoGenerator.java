@@ -60,6 +60,10 @@ public final class DemoGenerator {
     private final LocalDate today;
 
     /** {@code now}: the load time; "flying today" means departing a few hours after it. */
+    public long seed() {
+        return seed;
+    }
+
     public DemoGenerator(long seed, Instant now) {
         this.seed = seed;
         this.now = now.truncatedTo(ChronoUnit.MINUTES);

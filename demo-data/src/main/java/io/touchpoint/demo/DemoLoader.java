@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -114,13 +115,19 @@ public final class DemoLoader {
 
     /**
      * Loads customers [0, count) into each database that does not hold them yet, one transaction per database:
-     * a failed load leaves nothing behind, and a rerun completes what is missing. False if both were loaded.
+     * a failed load leaves nothing behind, and a rerun completes what is missing. False if all were loaded.
+     *
+     * <p>Whether a database holds the demo data is decided by a marker row written in the same transaction as the
+     * data ({@link #MARKER}), never by looking for a customer's data: customers may erase theirs, and a restart
+     * must neither fail on what their erasure left nor bring back what it removed.
      */
     public boolean load(Connection profile, Connection recognition, int count) throws SQLException, IOException {
+        UUID first = DemoCustomers.ALL.getFirst().id();
         boolean toGateway = historyPerCustomer > 0 && gateway != null
-                && !holds(gateway, "SELECT 1 FROM access_record WHERE request_id LIKE 'demo-0-%'");
-        boolean toProfile = !holds(profile, "SELECT 1 FROM customer WHERE external_id = 'demo-0'");
-        boolean toRecognition = !holds(recognition, "SELECT 1 FROM customer_preference WHERE customer_id = '" + DemoCustomers.ALL.getFirst().id() + "'");
+                && !loaded(gateway, "access-history", "SELECT 1 FROM access_record WHERE request_id LIKE 'demo-0-%'");
+        // The legacy probes look only at rows an erasure keeps (the pseudonymous profile row, the consent ledger).
+        boolean toProfile = !loaded(profile, "customers", "SELECT 1 FROM customer WHERE id = '" + first + "'");
+        boolean toRecognition = !loaded(recognition, "customers", "SELECT 1 FROM consent_event WHERE customer_id = '" + first + "'");
         if (!toProfile && !toRecognition && !toGateway) {
             return false;
         }
@@ -170,7 +177,14 @@ public final class DemoLoader {
                 try (Statement statement = gateway.createStatement()) {
                     statement.execute("ALTER TABLE access_record ENABLE ALWAYS TRIGGER access_record_enqueue");
                 }
+                mark(gateway, "access-history", count);
                 gateway.commit();
+            }
+            if (toRecognition) {
+                mark(recognition, "customers", count);
+            }
+            if (toProfile) {
+                mark(profile, "customers", count);
             }
             recognition.commit();
             profile.commit();
@@ -184,6 +198,39 @@ public final class DemoLoader {
         }
         bar.done();
         return true;
+    }
+
+    /** Local-stack bookkeeping, in each database the loader writes to: which dataset it loaded. No customer data. */
+    static final String MARKER = "demo_data_load";
+
+    /**
+     * Whether this database already holds the dataset. A database loaded before markers existed is recognised by
+     * {@code legacyProbe} once and marked, so an existing stack is not loaded twice either.
+     */
+    private boolean loaded(Connection db, String dataset, String legacyProbe) throws SQLException {
+        db.setAutoCommit(true); // the marker table and a legacy mark stand on their own; the load opens its transaction later
+        try (Statement statement = db.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS " + MARKER + " (dataset varchar(40) PRIMARY KEY, seed bigint NOT NULL, "
+                    + "customers integer NOT NULL, loaded_at timestamptz NOT NULL)");
+        }
+        if (holds(db, "SELECT 1 FROM " + MARKER + " WHERE dataset = '" + dataset + "'")) {
+            return true;
+        }
+        if (holds(db, legacyProbe)) {
+            mark(db, dataset, 0);
+            return true;
+        }
+        return false;
+    }
+
+    private void mark(Connection db, String dataset, int customers) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO " + MARKER + " (dataset, seed, customers, loaded_at) "
+                + "VALUES (?, ?, ?, now())")) {
+            insert.setString(1, dataset);
+            insert.setLong(2, generator.seed());
+            insert.setInt(3, customers);
+            insert.executeUpdate();
+        }
     }
 
     private static boolean holds(Connection connection, String query) throws SQLException {

@@ -336,6 +336,11 @@ class PagesIT {
             assertThat(portal.one("[data-state=done]").getText()).contains("Consent renewed");
             assertThat(portal.all("[data-state=expiring][data-purpose=personalised-service]")).as("renewed: no longer ending").isEmpty();
 
+            if (portal.all(".consent[data-purpose=recognition-by-photo] [data-state=consent-active]").isEmpty()) {
+                // A photo exists only under this consent (rule 5): without it the upload is refused.
+                portal.submit(".consent[data-purpose=recognition-by-photo] button[type=submit]");
+                assertThat(portal.one("[data-state=done]").getText()).contains("Consent given");
+            }
             java.nio.file.Path notAnImage = java.nio.file.Files.createTempFile("not-a-photo", ".png");
             java.nio.file.Files.writeString(notAnImage, "plain text pretending to be a PNG");
             portal.one("#photo-file").sendKeys(notAnImage.toString());

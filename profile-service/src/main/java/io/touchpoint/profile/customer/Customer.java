@@ -32,6 +32,8 @@ public class Customer extends PanacheEntityBase {
     public Instant createdAt;
     public Instant updatedAt;
     public Instant erasedAt;
+    /** After erasure, the SHA-256 of the external id it had: refuses a re-import, names nobody. */
+    public byte[] erasedExternalIdSha256;
 
     public static Optional<Customer> findByExternalId(String externalId) {
         return find("externalId", externalId).firstResultOptional();
@@ -43,6 +45,19 @@ public class Customer extends PanacheEntityBase {
      */
     public static Optional<Customer> findByExternalIdForUpdate(String externalId) {
         return find("externalId", externalId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Whether a customer imported under this external id was erased (its key is kept only as a hash). */
+    public static boolean wasErased(String externalId) {
+        return count("erasedExternalIdSha256", sha256(externalId)) > 0;
+    }
+
+    public static byte[] sha256(String externalId) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(externalId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     public static Optional<Customer> findByIdForUpdate(UUID id) {

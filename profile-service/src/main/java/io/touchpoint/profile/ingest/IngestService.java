@@ -51,6 +51,9 @@ public class IngestService {
         Instant now = clock.instant();
         Customer customer = Customer.findByExternalIdForUpdate(externalId).orElse(null);
         Outcome outcome = Outcome.UPDATED;
+        if (customer == null && Customer.wasErased(externalId)) {
+            throw erased();
+        }
         if (customer == null) {
             customer = new Customer();
             customer.id = UUID.randomUUID();
@@ -59,8 +62,7 @@ public class IngestService {
             customer.status = CustomerStatus.ACTIVE;
             outcome = Outcome.CREATED;
         } else if (!customer.isActive()) {
-            throw Problems.of(409, "customer-erased", "Customer was erased",
-                    "This customer asked for erasure; their profile cannot be filled again under the same external id.");
+            throw erased();
         }
         UUID customerId = customer.id;
         for (Key key : identifiers) {
@@ -199,6 +201,11 @@ public class IngestService {
         if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
             throw Problems.badRequest("implausible-time", "Implausible time", field + ": must be between 1900 and 2200");
         }
+    }
+
+    private static HttpProblem erased() {
+        return Problems.of(409, "customer-erased", "Customer was erased",
+                "This customer asked for erasure; their profile cannot be filled again under the same external id.");
     }
 
     private static Customer referencedCustomer(String externalId) {

@@ -10,8 +10,8 @@ import java.util.UUID;
 public record ErasureReceipt(
         @Schema(example = "3f1c2a9e-8a34-4c55-9d7e-1b2f3a4c5d6e") UUID customerId,
         @Schema(example = "2026-11-23T10:00:00Z") Instant erasedAt,
-        @Schema(example = "[\"names\", \"identifiers\", \"service-event summaries\", \"booked meals and assistance\"]")
+        @Schema(example = "[\"names\", \"identifiers (loyalty number, booking references, boarding passes)\", \"trips and flights\"]")
         List<String> erased,
-        @Schema(example = "[\"customer id (pseudonym)\", \"flights without meals or assistance\", \"service event categories\"]")
+        @Schema(example = "[\"customer id (pseudonym), so the access trail still has a subject\"]")
         List<String> kept) {
 }

@@ -3,6 +3,7 @@ package io.touchpoint.profile.self;
 import io.touchpoint.profile.customer.Customer;
 import io.touchpoint.profile.customer.CustomerIdentifier;
 import io.touchpoint.profile.customer.CustomerStatus;
+import io.touchpoint.profile.customer.Tier;
 import io.touchpoint.profile.history.Segment;
 import io.touchpoint.profile.history.ServiceEvent;
 import io.touchpoint.profile.history.Trip;
@@ -20,11 +21,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SelfService {
 
-    static final List<String> ERASED = List.of("names", "form of address and pronunciation", "identifiers",
-            "service-event summaries", "booked meals and assistance", "seats");
-    static final List<String> KEPT = List.of("customer id (pseudonym)", "flights without seats, meals or assistance",
-            "service event types and categories",
-            "the operational system's key, so that a later import cannot bring the profile back");
+    static final List<String> ERASED = List.of("names", "form of address and pronunciation", "tier", "identifiers",
+            "trips and flights", "service events", "external ids");
+    static final List<String> KEPT = List.of("customer id (pseudonym), so the access trail still has a subject",
+            "that and when the profile was erased",
+            "a SHA-256 fingerprint of the operational system's key, so that a later import cannot bring the profile back");
 
     private final Clock clock;
 
@@ -59,8 +60,8 @@ public class SelfService {
     }
 
     /**
-     * Anonymises in place: personal values are removed, the id survives as a pseudonym. Idempotent: a
-     * second request answers with the first erasure's time.
+     * Keeps only the pseudonymous id and the fact of erasure (docs/erasure.md lists what survives and why).
+     * Idempotent: a second request answers with the first erasure's time.
      */
     @Transactional
     public ErasureReceipt erase(UUID customerId) {
@@ -71,13 +72,21 @@ public class SelfService {
             c.familyName = null;
             c.preferredAddress = null;
             c.namePronunciation = null;
+            c.tier = Tier.NONE;
+            if (c.externalId != null) {
+                c.erasedExternalIdSha256 = Customer.sha256(c.externalId);
+                c.externalId = null;
+            }
             c.status = CustomerStatus.ERASED;
             c.erasedAt = now;
+            // The dates of joining and of the last update would be details about the person too.
+            c.createdAt = now;
             c.updatedAt = now;
             CustomerIdentifier.delete("customerId", customerId);
-            Trip.update("bookingReference = null, updatedAt = ?2 where customerId = ?1", customerId, now);
-            Segment.update("seat = null, specialMeal = null, assistance = null where customerId = ?1", customerId);
-            ServiceEvent.update("summary = null, updatedAt = ?2 where customerId = ?1", customerId, now);
+            // Flights with dates and routes single a person out, and events point at flights: all of it goes.
+            ServiceEvent.delete("customerId", customerId);
+            Segment.delete("customerId", customerId);
+            Trip.delete("customerId", customerId);
         }
         return new ErasureReceipt(c.id, c.erasedAt, ERASED, KEPT);
     }

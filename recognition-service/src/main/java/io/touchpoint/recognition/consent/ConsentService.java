@@ -5,6 +5,7 @@ import io.touchpoint.recognition.catalogue.PurposeNotice;
 import io.touchpoint.recognition.web.Lists;
 import io.touchpoint.support.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -29,11 +30,13 @@ public class ConsentService {
     private final Clock clock;
     private final ReceiptFactory receipts;
     private final ConsentController controller;
+    private final Event<ConsentWithdrawn> withdrawn;
 
-    public ConsentService(Clock clock, ReceiptFactory receipts, ConsentController controller) {
+    public ConsentService(Clock clock, ReceiptFactory receipts, ConsentController controller, Event<ConsentWithdrawn> withdrawn) {
         this.clock = clock;
         this.receipts = receipts;
         this.controller = controller;
+        this.withdrawn = withdrawn;
     }
 
     public record Granted(UUID consentId, ConsentReceipt receipt) {
@@ -84,6 +87,7 @@ public class ConsentService {
         ConsentEvent withdrawal = event(customerId, consentId, ConsentEvaluation.Kind.WITHDRAW, terms.purposeKey,
                 terms.noticeVersion, Lists.parse(terms.categories), Lists.parse(terms.roles),
                 Lists.parse(terms.touchpointTypes), clock.instant(), null, channel);
+        withdrawn.fire(new ConsentWithdrawn(customerId, terms.purposeKey));
         return receiptFor(customerId, withdrawal.id);
     }
 

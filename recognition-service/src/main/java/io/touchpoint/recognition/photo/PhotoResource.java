@@ -32,10 +32,12 @@ public class PhotoResource {
 
     private final CurrentCustomer customer;
     private final Clock clock;
+    private final PhotoConsent consent;
 
-    public PhotoResource(CurrentCustomer customer, Clock clock) {
+    public PhotoResource(CurrentCustomer customer, Clock clock, PhotoConsent consent) {
         this.customer = customer;
         this.clock = clock;
+        this.consent = consent;
     }
 
     public record Stored(@Schema(example = "image/jpeg") String mediaType, @Schema(example = "600") int width,
@@ -47,18 +49,26 @@ public class PhotoResource {
     @Consumes({"image/jpeg", "image/png"})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload my photo (JPEG or PNG, at most 5 MB, 64 to 2048 pixels a side)",
-            description = "The content is checked, not the declared type; the image is re-encoded from its pixels, so no metadata is kept.")
+            description = "Needs a current recognition-by-photo consent: the photo exists only while one stands, and is deleted "
+                    + "when the last one is withdrawn or expires. The content is checked, not the declared type; the image is "
+                    + "re-encoded from its pixels, so no metadata is kept.")
     @APIResponse(responseCode = "200", description = "Stored, without metadata")
     @APIResponse(responseCode = "400", description = "Not really a JPEG or PNG, or of unsuitable size")
+    @APIResponse(responseCode = "409", description = "No current recognition-by-photo consent: give one first")
     @APIResponse(responseCode = "413", description = "Larger than 5 MB")
     public Stored upload(byte[] body) {
+        UUID id = customer.id();
+        if (!consent.current(id)) {
+            throw Problems.of(409, "photo-consent-required", "No consent to recognition by photo",
+                    "A photo is kept only while you consent to being recognised from it (purpose " + PhotoConsent.PURPOSE
+                            + "). Give that consent first, then upload.");
+        }
         PhotoSanitiser.Clean clean;
         try {
             clean = PhotoSanitiser.sanitise(body);
         } catch (PhotoSanitiser.Rejected e) {
             throw Problems.badRequest("invalid-photo", "Invalid photo", e.getMessage());
         }
-        UUID id = customer.id();
         CustomerPhoto photo = CustomerPhoto.<CustomerPhoto>findByIdOptional(id).orElseGet(CustomerPhoto::new);
         photo.customerId = id;
         photo.mediaType = clean.mediaType();
@@ -75,10 +85,12 @@ public class PhotoResource {
     @Produces({"image/jpeg", "image/png", "application/problem+json"})
     @Operation(summary = "My photo, as stored")
     @APIResponse(responseCode = "200", description = "The photo")
-    @APIResponse(responseCode = "404", description = "No photo")
+    @APIResponse(responseCode = "404", description = "No photo, or no current recognition-by-photo consent (it is being deleted)")
     public Response download() {
+        // A photo whose consent ended waits for the sweep only in storage: it is never served meanwhile.
         CustomerPhoto photo = CustomerPhoto.<CustomerPhoto>findByIdOptional(customer.id())
-                .orElseThrow(() -> Problems.of(404, "no-photo", "No photo", "You have not uploaded a photo."));
+                .filter(p -> consent.current(p.customerId))
+                .orElseThrow(() -> Problems.of(404, "no-photo", "No photo", "You have no photo under a current consent."));
         return Response.ok(photo.content, photo.mediaType).header("Cache-Control", "no-store").build();
     }
 

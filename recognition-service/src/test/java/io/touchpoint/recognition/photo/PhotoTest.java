@@ -5,6 +5,7 @@ import io.touchpoint.recognition.support.Images;
 import io.touchpoint.recognition.support.Portal;
 import io.touchpoint.recognition.support.RecognitionServiceTest;
 import io.touchpoint.testsupport.Tokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,6 +34,12 @@ class PhotoTest {
 
     private static final String SECRET = "Zyxwv Hidden Beach 12.34N";
     private final Portal customer = Portal.newCustomer();
+
+    /** A photo exists only under this consent (PhotoConsentTest); given to a role the tests below never ask as. */
+    @BeforeEach
+    void consentsToRecognitionByPhoto() {
+        customer.grantAndGetConsentId("recognition-by-photo", List.of("photo"), List.of("lounge-host"), List.of());
+    }
 
     private ValidatableResponse upload(byte[] body, String contentType) {
         return customer.as().contentType(contentType).body(body).when().put("/api/me/photo").then();

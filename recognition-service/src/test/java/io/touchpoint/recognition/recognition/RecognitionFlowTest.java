@@ -177,6 +177,7 @@ class RecognitionFlowTest {
     @Test
     void afterErasureRecognitionAnswersNothingAndTheLedgerKeepsTheProof() {
         customer.grantAndGetConsentId(SERVICE, List.of("seat"), List.of("gate-agent"), List.of());
+        customer.grantAndGetConsentId("recognition-by-photo", List.of("photo"), List.of("gate-agent"), List.of());
         customer.as().contentType("image/png").body(io.touchpoint.recognition.support.Images.png(100, 100))
                 .when().put("/api/me/photo").then().statusCode(200);
         long ledgerRows = QuarkusTransaction.requiringNew().call(() -> ConsentEvent.count("customerId", customer.customerId()));
@@ -188,7 +189,7 @@ class RecognitionFlowTest {
         customer.as().when().get("/api/me/photo").then().statusCode(404);
         customer.as().when().get("/api/me/consents").then().body("active", empty()).body("past[0].state", equalTo("WITHDRAWN"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> ConsentEvent.count("customerId", customer.customerId())))
-                .isEqualTo(ledgerRows + 1);
+                .isEqualTo(ledgerRows + 2); // one withdrawal for each of the two consents
     }
 
     @Test

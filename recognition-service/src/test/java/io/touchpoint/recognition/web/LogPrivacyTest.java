@@ -60,6 +60,7 @@ class LogPrivacyTest {
         customer.setPreferences(Map.of("newspaper", NEWSPAPER + " <b>")).statusCode(400);
         customer.grantAndGetConsentId("personalised-service", List.of("reading", "seat"), List.of("gate-agent"), List.of());
         customer.grantAndGetConsentId("assistance-sharing", List.of("assistance"), List.of("gate-agent"), List.of());
+        customer.grantAndGetConsentId("recognition-by-photo", List.of("photo"), List.of("gate-agent"), List.of());
         customer.as().contentType("image/jpeg").body(Images.jpegWithMetadata(100, 100, SECRET)).when().put("/api/me/photo")
                 .then().statusCode(200);
         customer.recognisedBy("gate-agent", "GATE/A12", "personalised-service,assistance-sharing").statusCode(200);

@@ -72,7 +72,7 @@ public class AccessHistoryResource {
         return new History(page.records().stream()
                 .map(r -> new Look(r.id, r.recordedAt, r.touchpoint, r.role, r.purpose,
                         r.fields.isEmpty() ? List.of() : Arrays.asList(r.fields.split(",")),
-                        r.breakGlassJustification != null, r.outcome))
+                        r.isBreakGlass(), r.outcome))
                 .toList(), page.next());
     }
 

@@ -49,14 +49,35 @@ public class AccessLog {
         record.fields = String.join(",", entry.fields().stream().sorted().toList());
         record.receipts = String.join(",", entry.receipts().stream().sorted().toList());
         record.outcome = entry.outcome();
-        record.breakGlassJustification = entry.breakGlassJustification();
         record.flightToday = entry.flightToday();
+        record.canonicalVersion = CanonicalRecord.VERSION;
+        if (entry.breakGlassJustification() != null) {
+            // The record commits to the text's hash; the text is kept apart so that an erasure can remove it.
+            record.justificationSha256 = CanonicalRecord.justificationSha256(entry.breakGlassJustification());
+            em.createNativeQuery("INSERT INTO break_glass_justification (sha256, justification) VALUES (:sha256, :text) "
+                            + "ON CONFLICT (sha256) DO NOTHING")
+                    .setParameter("sha256", record.justificationSha256)
+                    .setParameter("text", entry.breakGlassJustification())
+                    .executeUpdate();
+        }
         record.recordHash = CanonicalRecord.sha256(record.content());
         record.persistAndFlush();
+        record.breakGlassJustification = entry.breakGlassJustification();
         return record;
     }
 
     /** Keeps monthly partitions ahead of time; rows beyond them still land in the default partition. */
+    /**
+     * Part of a customer's erasure: the text of every justification given for a look at them goes; the records,
+     * their hashes and their leaves in the trail stay. Needs the customer's erasure request to exist.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public long redactJustificationsOf(UUID customerId) {
+        return ((Number) em.createNativeQuery("SELECT redact_justifications_of(:customer)")
+                .setParameter("customer", customerId)
+                .getSingleResult()).longValue();
+    }
+
     @Scheduled(every = "12h", delayed = "10s")
     @Transactional
     void createUpcomingPartitions() {

@@ -90,9 +90,9 @@ public class AccessQuery {
         condition(jpql, parameters, "r.recordedAt < :to", "to", f.to());
         condition(jpql, parameters, "r.outcome = :outcome", "outcome", f.outcome());
         if (Boolean.TRUE.equals(f.breakGlass())) {
-            jpql.append(" and r.breakGlassJustification is not null");
+            jpql.append(" and (r.justificationSha256 is not null or r.inlineJustification is not null)");
         } else if (Boolean.FALSE.equals(f.breakGlass())) {
-            jpql.append(" and r.breakGlassJustification is null");
+            jpql.append(" and r.justificationSha256 is null and r.inlineJustification is null");
         }
     }
 

@@ -1,9 +1,11 @@
 package io.touchpoint.gateway.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
@@ -16,6 +18,9 @@ import java.util.UUID;
 @Immutable
 @Table(name = "access_record")
 public class AccessRecord extends PanacheEntityBase {
+
+    /** Shown in place of a justification whose text went with the customer's erasure (no quote: it sits in SQL). */
+    public static final String REDACTED = "[removed when the customer asked for erasure]";
 
     @Id
     public UUID id;
@@ -32,14 +37,34 @@ public class AccessRecord extends PanacheEntityBase {
     public String fields;
     public String receipts;
     public String outcome;
+    /** A v1 record's justification, inline and covered by its hash; always null from v2 on. */
+    @Column(name = "break_glass_justification")
+    public String inlineJustification;
+    /** What a v2 record commits to: the SHA-256 of the justification, whose text is kept apart (erasable). */
+    public byte[] justificationSha256;
+    /** The canonical form this record was hashed in (1 before gateway migration V6, then 2). */
+    public short canonicalVersion;
+    /**
+     * The justification as a reader sees it, wherever it is kept; a marker once an erasure removed it. Null when
+     * the look was no break-glass look.
+     */
+    @Formula("(CASE WHEN justification_sha256 IS NULL THEN break_glass_justification ELSE coalesce("
+            + "(SELECT j.justification FROM break_glass_justification j WHERE j.sha256 = justification_sha256), "
+            + "'" + REDACTED + "') END)")
     public String breakGlassJustification;
     public byte[] recordHash;
     /** Whether the customer had a flight in today's window; null when unknown (a miss, a search). */
     public Boolean flightToday;
 
+    /** The content the record was hashed over, in its own canonical version; never needs an erased text. */
     public CanonicalRecord.Content content() {
         return new CanonicalRecord.Content(id, recordedAt, requestId, staffSubject, role, device, touchpoint, customerId,
-                purpose, policyVersion, split(fields), split(receipts), outcome, breakGlassJustification, flightToday);
+                purpose, policyVersion, split(fields), split(receipts), outcome, inlineJustification, flightToday,
+                justificationSha256, canonicalVersion);
+    }
+
+    public boolean isBreakGlass() {
+        return inlineJustification != null || justificationSha256 != null;
     }
 
     private static List<String> split(String joined) {

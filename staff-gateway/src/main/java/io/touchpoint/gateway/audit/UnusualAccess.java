@@ -64,7 +64,7 @@ public class UnusualAccess {
         }
         for (Object[] row : rows("""
                 SELECT staff_subject, count(*) FROM access_record
-                WHERE recorded_at >= :from AND recorded_at < :to AND break_glass_justification IS NOT NULL
+                WHERE recorded_at >= :from AND recorded_at < :to AND (justification_sha256 IS NOT NULL OR break_glass_justification IS NOT NULL)
                 GROUP BY staff_subject HAVING count(DISTINCT request_id) >= :minimum ORDER BY count(*) DESC""",
                 from, to, BREAK_GLASS_REPEATS)) {
             findings.add(new Finding("repeated-break-glass", (String) row[0], ((Number) row[1]).longValue(), String.format(

@@ -95,7 +95,8 @@ public class ErasureResource {
                 .toList();
         return new CombinedReceipt(request.id, request.customerId, request.requestedAt,
                 parts.stream().allMatch(p -> "DONE".equals(p.status())), parts,
-                List.of("access trail: who looked at your card, under your pseudonymous id, kept as the law requires"));
+                List.of("access trail: who looked at your card, under your pseudonymous id, kept as the law requires",
+                        "staff's written justifications for looking you up: the text is removed, only its fingerprint (SHA-256) stays in the trail"));
     }
 
     private static JsonNode parse(String receipt) {

@@ -3,6 +3,7 @@ package io.touchpoint.gateway.erasure;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.touchpoint.gateway.audit.AccessLog;
 import io.touchpoint.gateway.downstream.DownstreamRefusal;
 import io.touchpoint.gateway.downstream.ExchangeConfig;
 import io.touchpoint.gateway.downstream.TokenExchange;
@@ -46,11 +47,12 @@ public class ErasureService {
     private final TokenExchange exchange;
     private final ExchangeConfig exchangeConfig;
     private final Clock clock;
+    private final AccessLog accessLog;
 
     public ErasureService(@RestClient ErasureClients.Profile profile, @RestClient ErasureClients.Recognition recognition,
                           @RestClient ErasureClients.ProfileCompletion profileCompletion,
                           @RestClient ErasureClients.RecognitionCompletion recognitionCompletion,
-                          TokenExchange exchange, ExchangeConfig exchangeConfig, Clock clock) {
+                          TokenExchange exchange, ExchangeConfig exchangeConfig, Clock clock, AccessLog accessLog) {
         this.profile = profile;
         this.recognition = recognition;
         this.profileCompletion = profileCompletion;
@@ -58,6 +60,7 @@ public class ErasureService {
         this.exchange = exchange;
         this.exchangeConfig = exchangeConfig;
         this.clock = clock;
+        this.accessLog = accessLog;
     }
 
     /** A request and whether this call started it ({@code false}: one was already open and is answered instead). */
@@ -100,6 +103,10 @@ public class ErasureService {
                     step.nextAttemptAt = request.requestedAt.plus(FIRST_PAUSE);
                     step.persist();
                 }
+                // The gateway's own part, in the same transaction as the request: justification texts that may name
+                // the customer go; the access records keep their hashes, so the trail still verifies.
+                ErasureRequest.flush();
+                accessLog.redactJustificationsOf(customerId);
             });
         } catch (RuntimeException raced) {
             // Another request for this customer committed first (the unique open_for): answer with that one.

@@ -28,9 +28,10 @@ class UnusualAccessTest {
             for (int i = 0; i < count; i++) {
                 em.createNativeQuery("""
                                 INSERT INTO access_record (id, recorded_at, request_id, staff_subject, role, touchpoint, customer_id,
-                                    purpose, policy_version, fields, receipts, outcome, break_glass_justification, record_hash)
+                                    purpose, policy_version, fields, receipts, outcome, justification_sha256, record_hash)
                                 VALUES (gen_random_uuid(), :at, :request, :staff, 'gate-agent', 'GATE/A1', gen_random_uuid(),
-                                    'personalised-service', 'v', 'greeting', '', :outcome, :why, decode(repeat('00', 32), 'hex'))""")
+                                    'personalised-service', 'v', 'greeting', '', :outcome,
+                                    sha256(convert_to(CAST(:why AS text), 'UTF8')), decode(repeat('00', 32), 'hex'))""")
                         .setParameter("at", from.plus(spread.multipliedBy(i).dividedBy(Math.max(count, 1))))
                         .setParameter("request", "req-" + UUID.randomUUID())
                         .setParameter("staff", staff).setParameter("outcome", outcome).setParameter("why", justification)

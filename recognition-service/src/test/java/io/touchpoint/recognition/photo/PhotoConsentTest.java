@@ -1,0 +1,144 @@
+package io.touchpoint.recognition.photo;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.response.ValidatableResponse;
+import io.touchpoint.recognition.consent.ConsentEvaluation;
+import io.touchpoint.recognition.consent.ConsentEvent;
+import io.touchpoint.recognition.support.Images;
+import io.touchpoint.recognition.support.Portal;
+import io.touchpoint.recognition.support.RecognitionServiceTest;
+import io.touchpoint.testsupport.Tokens;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Rule 5: a photo exists only under a current recognition-by-photo consent. */
+@RecognitionServiceTest
+class PhotoConsentTest {
+
+    private static final String PHOTO = "recognition-by-photo";
+
+    @Inject
+    PhotoConsent photos;
+
+    private final Portal customer = Portal.newCustomer();
+
+    private ValidatableResponse upload() {
+        return customer.as().contentType("image/jpeg").body(Images.jpeg(200, 200)).when().put("/api/me/photo").then();
+    }
+
+    private long stored() {
+        return QuarkusTransaction.requiringNew().call(() -> CustomerPhoto.count("customerId", customer.customerId()));
+    }
+
+    private ValidatableResponse photoAsGateAgent() {
+        return given().auth().oauth2(Tokens.gateway())
+                .header("X-Acting-Subject", "staff-4711").header("X-Acting-Role", "gate-agent")
+                .header("X-Touchpoint", "GATE/A12").header("X-Purpose", PHOTO)
+                .contentType("application/json").body(Map.of("customerId", customer.customerId().toString()))
+                .when().post("/api/recognitions/photo").then();
+    }
+
+    @Test
+    void aPhotoWithoutARecognitionByPhotoConsentIsRefusedAndNothingIsStored() {
+        upload().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:touchpoint:problem:photo-consent-required"))
+                .body("detail", containsString(PHOTO));
+
+        customer.grantAndGetConsentId("personalised-service", List.of("seat"), List.of("gate-agent"), List.of());
+        upload().statusCode(409);
+
+        String withdrawn = customer.grantAndGetConsentId(PHOTO, List.of("photo"), List.of("gate-agent"), List.of());
+        customer.withdraw(withdrawn).statusCode(200);
+        upload().statusCode(409);
+
+        assertThat(stored()).isZero();
+        customer.as().when().get("/api/me/photo").then().statusCode(404);
+    }
+
+    @Test
+    void withdrawingTheConsentDeletesThePhoto() {
+        String consent = customer.grantAndGetConsentId(PHOTO, List.of("photo"), List.of("gate-agent"), List.of());
+        upload().statusCode(200);
+        photoAsGateAgent().statusCode(200);
+
+        customer.withdraw(consent).statusCode(200);
+
+        assertThat(stored()).isZero();
+        customer.as().when().get("/api/me/photo").then().statusCode(404);
+        photoAsGateAgent().statusCode(404);
+        customer.recognisedBy("gate-agent", "GATE/A12", PHOTO).body("photo", nullValue());
+    }
+
+    @Test
+    void withdrawingOneOfTwoPhotoConsentsKeepsThePhotoForTheOther() {
+        String gate = customer.grantAndGetConsentId(PHOTO, List.of("photo"), List.of("gate-agent"), List.of());
+        customer.grantAndGetConsentId(PHOTO, List.of("photo"), List.of("lounge-host"), List.of());
+        upload().statusCode(200);
+
+        customer.withdraw(gate).statusCode(200);
+
+        assertThat(stored()).isOne();
+        photoAsGateAgent().statusCode(404);
+        customer.as().when().get("/api/me/photo").then().statusCode(200);
+    }
+
+    @Test
+    void anExpiredConsentMeansThePhotoIsNeverServedAndTheSweepDeletesIt() throws InterruptedException {
+        // A consent granted a year ago that ends in two seconds: the photo is uploaded while it still stands.
+        Instant ends = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MICROS);
+        recordPhotoGrant(customer.customerId(), Instant.now().minus(365, ChronoUnit.DAYS), ends);
+        upload().statusCode(200);
+        Thread.sleep(Math.max(0, ends.toEpochMilli() - System.currentTimeMillis()) + 200);
+
+        customer.as().when().get("/api/me/photo").then().statusCode(404);
+        photoAsGateAgent().statusCode(404);
+        customer.recognisedBy("gate-agent", "GATE/A12", PHOTO).body("photo", nullValue());
+        assertThat(stored()).as("kept until the sweep, but never served").isOne();
+
+        assertThat(photos.sweep()).isGreaterThanOrEqualTo(1);
+
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void theSweepKeepsPhotosUnderACurrentConsent() {
+        customer.grantAndGetConsentId(PHOTO, List.of("photo"), List.of("gate-agent"), List.of());
+        upload().statusCode(200);
+
+        photos.sweep();
+
+        assertThat(stored()).isOne();
+        photoAsGateAgent().statusCode(200);
+    }
+
+    private static void recordPhotoGrant(UUID customerId, Instant at, Instant expires) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ConsentEvent event = new ConsentEvent();
+            event.id = UUID.randomUUID();
+            event.customerId = customerId;
+            event.consentId = UUID.randomUUID();
+            event.kind = ConsentEvaluation.Kind.GRANT;
+            event.purposeKey = PHOTO;
+            event.noticeVersion = 1;
+            event.categories = "photo";
+            event.roles = "gate-agent";
+            event.touchpointTypes = "";
+            event.recordedAt = at.truncatedTo(ChronoUnit.MICROS);
+            event.expiresAt = expires;
+            event.channel = ConsentEvent.Channel.PORTAL;
+            event.persist();
+        });
+    }
+}

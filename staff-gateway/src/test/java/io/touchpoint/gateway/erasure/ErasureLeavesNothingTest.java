@@ -1,0 +1,181 @@
+package io.touchpoint.gateway.erasure;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.touchpoint.gateway.audit.AccessLog;
+import io.touchpoint.gateway.audit.AccessRecord;
+import io.touchpoint.gateway.audit.CanonicalRecord;
+import io.touchpoint.gateway.support.DownstreamStubs;
+import io.touchpoint.gateway.support.GatewayTest;
+import io.touchpoint.gateway.support.TrailClient;
+import io.touchpoint.testsupport.ErasureSweep;
+import io.touchpoint.testsupport.Superuser;
+import io.touchpoint.testsupport.Tokens;
+import io.touchpoint.trail.TrailIntegrator;
+import io.touchpoint.trail.TrailStore;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static io.touchpoint.gateway.support.TrailClient.auditor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * After a customer's erasure the gateway's database holds nothing that identifies them beyond the survivors
+ * docs/erasure.md lists, and the access trail still verifies. Every table is read, so a new one is covered.
+ */
+@GatewayTest
+class ErasureLeavesNothingTest {
+
+    @DownstreamStubs.Inject
+    WireMockServer downstream;
+
+    @Inject
+    AccessLog log;
+
+    @Inject
+    TrailIntegrator integrator;
+
+    @Inject
+    TrailStore store;
+
+    @Inject
+    EntityManager em;
+
+    private final UUID customer = UUID.randomUUID();
+    private final UUID fellowPassenger = UUID.randomUUID();
+    private final String justification = "Passenger Ines Okafor-" + UUID.randomUUID() + " collapsed at gate B7; medics need her name";
+
+    @BeforeEach
+    void servicesConfirm() {
+        downstream.resetAll();
+        for (String path : List.of("/api/erasures/" + customer, "/recognition/api/erasures/" + customer)) {
+            downstream.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"customerId\":\"" + customer + "\",\"erased\":[\"names\"]}")));
+        }
+    }
+
+    private AccessRecord look(UUID whose, String outcome, String reason) {
+        return QuarkusTransaction.requiringNew().call(() -> log.record(new AccessLog.Entry("req-" + UUID.randomUUID(), "staff-9",
+                "supervisor", "tablet-3", "GATE/B7", whose, "personalised-service", "2026-11-23.1",
+                List.of("search-result"), List.of(), outcome, reason, null)));
+    }
+
+    private static void erase(UUID customerId) {
+        given().auth().oauth2(Tokens.customer(customerId)).when().post("/api/me/erasure").then().statusCode(200);
+    }
+
+    private ErasureSweep.Needles needles() {
+        return new ErasureSweep.Needles(Map.of("justification", justification), Map.of(), customer);
+    }
+
+    @Test
+    void afterErasureNoTableHoldsTheJustificationAndTheIdOnlyWhereDocumented() {
+        AccessRecord search = look(customer, "SERVED", justification);
+        look(fellowPassenger, "SERVED", justification); // the same search showed someone else too
+        look(customer, "SERVED", null);
+        assertThat(ErasureSweep.traces(needles())).extracting(ErasureSweep.Trace::column)
+                .as("the sweep finds the text before erasure, so its silence afterwards means something")
+                .contains("break_glass_justification.justification", "access_record.customer_id");
+
+        erase(customer);
+
+        List<ErasureSweep.Trace> left = ErasureSweep.traces(needles());
+        assertThat(left).filteredOn(t -> !t.what().equals("pseudonymous id")).isEmpty();
+        assertThat(left).extracting(ErasureSweep.Trace::column)
+                .isSubsetOf(ErasureSweep.documentedSurvivors("staff-gateway"));
+        assertThat(ErasureSweep.tables()).contains("access_record", "break_glass_justification", "erasure_request", "erasure_step");
+
+        AccessRecord after = QuarkusTransaction.requiringNew().call(() -> AccessRecord.<AccessRecord>findById(search.id));
+        assertThat(after.recordHash).isEqualTo(search.recordHash).isEqualTo(CanonicalRecord.sha256(after.content()));
+        assertThat(after.isBreakGlass()).isTrue();
+        assertThat(after.breakGlassJustification).isEqualTo(AccessRecord.REDACTED);
+        assertThat(CanonicalRecord.json(after.content()))
+                .contains("\"breakGlassJustificationSha256\":\"" + HexFormat.of().formatHex(CanonicalRecord.justificationSha256(justification)) + "\"")
+                .contains("\"v\":2")
+                .doesNotContain("collapsed");
+    }
+
+    @Test
+    void aRedactedRecordStillVerifiesInTheTrailAndComplianceSeesThatTextWasRemoved() {
+        AccessRecord before = look(customer, "SERVED", justification);
+        AccessRecord plain = look(customer, "SERVED", null);
+        TrailClient.drain(integrator);
+
+        erase(customer);
+
+        TrailClient.assertVerifies(TrailClient.proof(before.id), before.id);
+        TrailClient.assertVerifies(TrailClient.proof(plain.id), plain.id);
+        TrailStore.Leaf first = QuarkusTransaction.requiringNew().call(() -> store.leafOf(before.id).orElseThrow());
+        TrailStore.Leaf last = QuarkusTransaction.requiringNew().call(() -> store.leafOf(plain.id).orElseThrow());
+        given().auth().oauth2(auditor()).queryParam("from", first.index()).queryParam("to", last.index() + 1)
+                .when().post("/api/trail/trees/" + first.tree() + "/verification").then().statusCode(200)
+                .body("intact", is(true));
+        given().auth().oauth2(auditor()).queryParam("customerId", customer.toString()).queryParam("breakGlass", "true")
+                .when().get("/api/compliance/access-records").then().statusCode(200)
+                .body("records.breakGlassJustification", hasItem(AccessRecord.REDACTED));
+        given().auth().oauth2(Tokens.customer(customer)).when().get("/api/me/access-history").then().statusCode(200)
+                .body("looks.find { it.id == '" + before.id + "' }.breakGlass", is(true));
+    }
+
+    @Test
+    void recordsWrittenBeforeTheRedactableFormStillVerifyAfterAnErasure() {
+        // A v1 record as gateway migrations before V6 wrote it: the text inline, and in its hash.
+        UUID id = UUID.randomUUID();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        CanonicalRecord.Content v1 = new CanonicalRecord.Content(id, at, "req-legacy", "staff-9", "supervisor", "tablet-3",
+                "GATE/B7", customer, "personalised-service", "2026-11-23.1", List.of("search-result"), List.of(), "SERVED",
+                "legacy reason", null, null, 1);
+        // Only the owner, past the trigger that keeps new records from holding text inline, can write one now.
+        Superuser.run("ALTER TABLE access_record DISABLE TRIGGER access_record_no_inline_text",
+                "INSERT INTO access_record (id, recorded_at, request_id, staff_subject, role, device, touchpoint, customer_id, "
+                        + "purpose, policy_version, fields, receipts, outcome, break_glass_justification, record_hash, canonical_version) "
+                        + "VALUES ('" + id + "', '" + at + "', 'req-legacy', 'staff-9', 'supervisor', 'tablet-3', 'GATE/B7', '" + customer + "', "
+                        + "'personalised-service', '2026-11-23.1', 'search-result', '', 'SERVED', 'legacy reason', "
+                        + "decode('" + HexFormat.of().formatHex(CanonicalRecord.sha256(v1)) + "', 'hex'), 1)",
+                "ALTER TABLE access_record ENABLE ALWAYS TRIGGER access_record_no_inline_text");
+        AccessRecord v2 = look(customer, "SERVED", justification);
+        TrailClient.drain(integrator);
+
+        erase(customer);
+
+        TrailClient.assertVerifies(TrailClient.proof(id), id);
+        TrailClient.assertVerifies(TrailClient.proof(v2.id), v2.id);
+        assertThat(TrailClient.proof(id).getString("entry")).contains("\"v\":1").contains("legacy reason");
+    }
+
+    @Test
+    void theServiceRoleCannotDeleteJustificationsOutsideAnErasure() {
+        look(fellowPassenger, "SERVED", justification);
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "DELETE FROM break_glass_justification").executeUpdate())).isNotNull();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> log.redactJustificationsOf(fellowPassenger)))
+                .isNotNull();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "INSERT INTO access_record (id, recorded_at, request_id, staff_subject, role, touchpoint, purpose, policy_version, "
+                        + "fields, receipts, outcome, record_hash, break_glass_justification) VALUES (gen_random_uuid(), now(), 'r', 's', "
+                        + "'supervisor', 'GATE/A1', 'p', 'v', '', '', 'SERVED', decode(repeat('00', 32), 'hex'), 'inline text')")
+                .executeUpdate()))
+                .as("a new record cannot put the text back where erasure cannot reach it").isNotNull();
+
+        assertThat(ErasureSweep.traces(new ErasureSweep.Needles(Map.of("justification", justification), Map.of(), null)))
+                .extracting(ErasureSweep.Trace::column).contains("break_glass_justification.justification");
+    }
+}

@@ -43,8 +43,9 @@ class PhotoConsentTest {
     }
 
     private ValidatableResponse photoAsGateAgent() {
-        return given().auth().oauth2(Tokens.gateway())
-                .header("X-Acting-Subject", "staff-4711").header("X-Acting-Role", "gate-agent")
+        // A gate agent's own token, exchanged by the gateway for this service (ADR 0015).
+        return given().auth().oauth2(Tokens.relayedStaff("staff-4711", "gate-agent"))
+                .header("X-Acting-Role", "gate-agent")
                 .header("X-Touchpoint", "GATE/A12").header("X-Purpose", PHOTO)
                 .contentType("application/json").body(Map.of("customerId", customer.customerId().toString()))
                 .when().post("/api/recognitions/photo").then();

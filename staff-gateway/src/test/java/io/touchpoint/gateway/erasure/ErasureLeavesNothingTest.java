@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static io.restassured.RestAssured.given;
 import static io.touchpoint.gateway.support.TrailClient.auditor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,8 +64,9 @@ class ErasureLeavesNothingTest {
     @BeforeEach
     void servicesConfirm() {
         downstream.resetAll();
-        for (String path : List.of("/api/erasures/" + customer, "/recognition/api/erasures/" + customer)) {
-            downstream.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+        // Each service accepts the customer's request (PUT /api/erasures/{requestId}, ADR 0015) and confirms.
+        for (String path : List.of("/api/erasures/[0-9a-f-]{36}", "/recognition/api/erasures/[0-9a-f-]{36}")) {
+            downstream.stubFor(put(urlMatching(path)).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"customerId\":\"" + customer + "\",\"erased\":[\"names\"]}")));
         }

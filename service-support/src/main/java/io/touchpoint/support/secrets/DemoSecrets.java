@@ -12,6 +12,7 @@ public final class DemoSecrets {
     /** Passwords and client secrets written in this repository (application.properties, the run command, tests). */
     static final Set<String> VALUES = Set.of(
             "postgres", "profile_app", "recognition_app", "gateway_app", "keycloak",
+            "gateway_integrator", "recognition_integrator", "gateway_auditor", "recognition_auditor",
             "local-only-secret", "local-demo-only", "secret",
             "admin", "password", "changeme", "change-me");
 

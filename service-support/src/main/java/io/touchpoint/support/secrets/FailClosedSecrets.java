@@ -30,6 +30,8 @@ public class FailClosedSecrets {
 
     private static final Pattern OIDC_CLIENT_SECRET = Pattern.compile("quarkus\\.oidc-client\\.(?:([^.\"]+|\"[^\"]+\")\\.)?credentials\\.secret");
     private static final Pattern OIDC_TENANT_SECRET = Pattern.compile("quarkus\\.oidc\\.(?:([^.\"]+|\"[^\"]+\")\\.)?credentials\\.secret");
+    /** A named datasource's login, e.g. the trail integrator's {@code quarkus.datasource.trail.username}. */
+    private static final Pattern NAMED_DATASOURCE_LOGIN = Pattern.compile("quarkus\\.datasource\\.([^.\"]+|\"[^\"]+\")\\.(?:username|password)");
     private static final Pattern WEB_APP_TENANT = Pattern.compile("quarkus\\.oidc\\.(?:([^.\"]+|\"[^\"]+\")\\.)?application-type");
 
     void refuseDemoSecrets(@Observes StartupEvent started, Config config) {
@@ -48,6 +50,11 @@ public class FailClosedSecrets {
         }
         List<String> faults = new ArrayList<>();
         password(config, faults, "quarkus.datasource.password", "TOUCHPOINT_DB_PASSWORD", "quarkus.datasource.username");
+        for (String datasource : datasources(config)) {
+            String prefix = "quarkus.datasource." + datasource;
+            password(config, faults, prefix + ".password", "trail".equals(datasource) ? "TOUCHPOINT_TRAIL_DB_PASSWORD" : "its secret",
+                    prefix + ".username");
+        }
         if (present(config, "quarkus.flyway.username") || present(config, "quarkus.flyway.password")) {
             password(config, faults, "quarkus.flyway.password", "TOUCHPOINT_DB_OWNER_PASSWORD", "quarkus.flyway.username");
         }
@@ -67,6 +74,18 @@ public class FailClosedSecrets {
         }
         signingKey(config, faults);
         return faults;
+    }
+
+    /** The named datasources that log in (the default one is checked on its own). */
+    private static TreeSet<String> datasources(Config config) {
+        TreeSet<String> datasources = new TreeSet<>();
+        for (String name : config.getPropertyNames()) {
+            Matcher matcher = NAMED_DATASOURCE_LOGIN.matcher(name);
+            if (matcher.matches() && present(config, name)) {
+                datasources.add(matcher.group(1));
+            }
+        }
+        return datasources;
     }
 
     private static void password(Config config, List<String> faults, String name, String env, String userName) {

@@ -29,6 +29,11 @@ public class TextSafety implements ObjectMapperCustomizer {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
+    /** Whether text from any source (a form field as much as JSON) is free of control characters and unpaired surrogates. */
+    public static boolean isSafe(String value) {
+        return !hasControlCharacter(value) && !hasUnpairedSurrogate(value);
+    }
+
     static boolean hasUnpairedSurrogate(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -36,6 +36,8 @@ class FailClosedSecretsTest {
         Map<String, String> settings = new HashMap<>();
         settings.put("quarkus.datasource.username", "gateway_app");
         settings.put("quarkus.datasource.password", "Vf3#pq81-hL0zz");
+        settings.put("quarkus.datasource.trail.username", "gateway_integrator");
+        settings.put("quarkus.datasource.trail.password", "Rt5#mw20-Yk8pq");
         settings.put("quarkus.flyway.username", "touchpoint_owner");
         settings.put("quarkus.flyway.password", "n7!Wc2kR9qe4");
         settings.put("quarkus.oidc-client.client-id", "staff-gateway");
@@ -64,6 +66,10 @@ class FailClosedSecretsTest {
                         "quarkus.datasource.password (TOUCHPOINT_DB_PASSWORD) is a published demo value"),
                 Arguments.of("no database password", "quarkus.datasource.password", null,
                         "quarkus.datasource.password (TOUCHPOINT_DB_PASSWORD) is missing"),
+                Arguments.of("the trail integrator's password is its name", "quarkus.datasource.trail.password", "gateway_integrator",
+                        "quarkus.datasource.trail.password (TOUCHPOINT_TRAIL_DB_PASSWORD) is a published demo value"),
+                Arguments.of("no trail integrator password", "quarkus.datasource.trail.password", null,
+                        "quarkus.datasource.trail.password (TOUCHPOINT_TRAIL_DB_PASSWORD) is missing"),
                 Arguments.of("the owner is postgres/postgres", "quarkus.flyway.password", "postgres",
                         "quarkus.flyway.password (TOUCHPOINT_DB_OWNER_PASSWORD) is a published demo value"),
                 Arguments.of("the gateway's public client secret", "quarkus.oidc-client.credentials.secret", "local-only-secret",

@@ -113,7 +113,12 @@ public class AccessQuery {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            return new Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            Instant at = Instant.parse(parts[0]);
+            // A forged cursor must not reach the database with a time it cannot hold (a 500 otherwise).
+            if (at.isBefore(ComplianceFilter.EARLIEST) || at.isAfter(ComplianceFilter.LATEST)) {
+                throw new IllegalArgumentException("cursor time out of range");
+            }
+            return new Position(at, UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
             throw Problems.badRequest("invalid-cursor", "Invalid cursor", "cursor: use the 'next' value of the previous page unchanged");
         }

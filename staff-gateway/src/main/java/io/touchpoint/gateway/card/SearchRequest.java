@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SearchRequest(
         @NotBlank @Size(min = 2, max = 100) @Schema(example = "Desmarais") String familyName,
         @Size(max = 100) @Schema(example = "Luc") String givenName,
-        @NotBlank @Justification(message = "must explain the search in 30 to 2000 characters")
+        @NotBlank @Justification(message = "must explain the search in 30 to 2000 characters, without control characters")
         @Schema(example = "Passenger collapsed at gate B7; the medical team needs to identify him") String justification,
         @NotNull @Pattern(regexp = ActingStaff.TOUCHPOINT, message = "must be TYPE/ID, e.g. GATE/A12")
         @Schema(example = "GATE/B7") String touchpoint,

@@ -197,12 +197,17 @@ public class ErasureService {
         });
     }
 
-    /** The last part confirmed: the request is no longer open. The row lock makes two parts finishing at once agree. */
-    private static void closeIfDone(UUID requestId) {
-        ErasureRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+    /**
+     * The last part confirmed: the request is no longer open. The row lock makes two parts finishing at once agree.
+     * Justifications are redacted once more: a supervisor could still open the customer's card while the profile
+     * part was pending, and that look's text must not outlive the erasure either.
+     */
+    private void closeIfDone(UUID requestId) {
+        ErasureRequest request = ErasureRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
         if (ErasureStep.count("requestId = ?1 and status = 'PENDING'", requestId) == 0) {
             // An update of the one column: the service's role may change nothing else of a request (V7).
             ErasureRequest.update("openFor = null where id = ?1", requestId);
+            accessLog.redactJustificationsOf(request.customerId);
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Stores operations' staff assignments and reads the ones that bind a staff member now. */
@@ -25,11 +26,18 @@ public class StaffAssignments {
     }
 
     /** Idempotent by operations' own id: sending the same assignment again changes nothing. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     @Transactional
     public Outcome put(String externalId, AssignmentRecord record) {
         if (TouchpointType.of(record.touchpoint()).isEmpty()) {
             throw Problems.badRequest("unknown-touchpoint-type", "Unknown touchpoint type",
                     "touchpoint: TYPE must be one of " + TouchpointType.names());
+        }
+        if (record.from().isBefore(EARLIEST) || record.until().isAfter(LATEST)) {
+            // The database holds no year 200000: such a time is the caller's mistake, not a server error.
+            throw Problems.badRequest("invalid-time", "Invalid time", "from, until: must lie between 1970 and 9999");
         }
         if (!record.until().isAfter(record.from())) {
             throw Problems.badRequest("empty-interval", "Empty assignment", "until: must be after from");

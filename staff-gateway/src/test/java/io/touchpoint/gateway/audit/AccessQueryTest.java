@@ -126,6 +126,13 @@ class AccessQueryTest {
 
         given().auth().oauth2(auditor).queryParam("cursor", "not-a-cursor").when().get("/api/compliance/access-records")
                 .then().statusCode(400).contentType("application/problem+json").body("title", is("Invalid cursor"));
+        // A well-formed cursor with a time the database cannot hold, as the customer's own history takes it too.
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("+300000-01-01T00:00:00Z|" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().auth().oauth2(auditor).queryParam("cursor", forged).when().get("/api/compliance/access-records")
+                .then().statusCode(400).contentType("application/problem+json").body("title", is("Invalid cursor"));
+        given().auth().oauth2(Tokens.customer(UUID.randomUUID())).queryParam("cursor", forged).when().get("/api/me/access-history")
+                .then().statusCode(400).contentType("application/problem+json").body("title", is("Invalid cursor"));
         given().auth().oauth2(auditor).queryParam("from", "yesterday").when().get("/api/compliance/access-records")
                 .then().statusCode(400).body("detail", containsString("ISO-8601"));
         given().auth().oauth2(auditor).queryParam("customerId", "123").when().get("/api/compliance/access-records")

@@ -152,6 +152,8 @@ class WhereAndWhyTest {
         assign("bad-3", staff, "GATE/B7", now, now.plus(Duration.ofDays(60))).statusCode(400)
                 .contentType("application/problem+json");
         assign("bad 4", staff, "GATE/B7", now, now.plusSeconds(60)).statusCode(400);
+        assign("bad-6", staff, "GATE/B7", Instant.parse("+200000-01-01T00:00:00Z"), Instant.parse("+200000-01-02T00:00:00Z"))
+                .statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(Tokens.withRoles("ops-roster", "ops-import")).contentType(ContentType.JSON)
                 .body("{\"staffSubject\":\"x\",\"touchpoint\":\"GATE/B7\",\"from\":\"yesterday\",\"until\":\"today\"}")
                 .when().put("/api/staff-assignments/bad-5").then().statusCode(400).contentType("application/problem+json");

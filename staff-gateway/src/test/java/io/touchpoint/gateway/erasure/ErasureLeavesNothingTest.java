@@ -114,6 +114,23 @@ class ErasureLeavesNothingTest {
     }
 
     @Test
+    void aLookMadeWhileTheErasureWasPendingLosesItsTextWhenTheErasureCompletes() {
+        downstream.stubFor(put(urlMatching("/recognition/api/erasures/[0-9a-f-]{36}")).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        given().auth().oauth2(Tokens.customer(customer)).when().post("/api/me/erasure").then().statusCode(202);
+        // While recognition's part is pending, a supervisor still opens the card with a reason naming the person.
+        look(customer, "SERVED", justification);
+        assertThat(ErasureSweep.traces(needles())).extracting(ErasureSweep.Trace::column)
+                .contains("break_glass_justification.justification");
+
+        downstream.resetAll();
+        servicesConfirm();
+        given().auth().oauth2(Tokens.customer(customer)).when().post("/api/me/erasure").then().statusCode(200);
+
+        assertThat(ErasureSweep.traces(needles())).filteredOn(t -> !t.what().equals("pseudonymous id")).isEmpty();
+    }
+
+    @Test
     void aRedactedRecordStillVerifiesInTheTrailAndComplianceSeesThatTextWasRemoved() {
         AccessRecord before = look(customer, "SERVED", justification);
         AccessRecord plain = look(customer, "SERVED", null);

@@ -405,4 +405,17 @@ public final class HostileInput {
         String token = role.equals("customer") ? Tokens.customer(UUID.randomUUID()) : Tokens.withRoles("probe-" + role, role);
         return Map.of("Authorization", "Bearer " + token);
     }
+
+    /**
+     * The callers of a service behind the gateway (ADR 0015): a gate agent's own token exchanged for the service,
+     * with the acting headers; a customer's token relayed for their erasure; the gateway's own token, which may
+     * only complete an erasure.
+     */
+    public static List<Map<String, String>> relayedCallers() {
+        return List.of(
+                Map.of("Authorization", "Bearer " + Tokens.relayedStaff("staff-4711", "gate-agent"),
+                        "X-Acting-Role", "gate-agent", "X-Touchpoint", "GATE/A12", "X-Purpose", "personalised-service"),
+                Map.of("Authorization", "Bearer " + Tokens.relayedCustomer(UUID.randomUUID())),
+                Map.of("Authorization", "Bearer " + Tokens.gateway()));
+    }
 }

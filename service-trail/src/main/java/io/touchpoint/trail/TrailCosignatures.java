@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Witness cosignatures (C2SP tlog-cosignature) of this service's checkpoints: accepted only from the configured
@@ -120,41 +121,71 @@ public class TrailCosignatures {
         }
     }
 
-    /** The stored cosignatures of one checkpoint, oldest first. */
+    /**
+     * The cosignatures of one checkpoint, oldest first. Like every read here, only rows that verify now against a
+     * configured witness key and the checkpoint they name: the service's role may insert rows, not make them count.
+     */
     public List<Stored> of(String tree, long size) {
-        return query("SELECT tree, tree_size, witness, witness_key, cosigned_at, line FROM trail_cosignature "
+        return query("SELECT tree, tree_size, witness, witness_key, cosigned_at, line, root_hash FROM trail_cosignature "
                 + "WHERE tree = ? AND tree_size = ? ORDER BY cosigned_at, witness", s -> {
             s.setString(1, tree);
             s.setLong(2, size);
-        });
+        }, Integer.MAX_VALUE).stream().map(Row::stored).toList();
     }
 
     /** The most recently received cosignatures, for the console. */
     public List<Stored> recent(int limit) {
-        return query("SELECT tree, tree_size, witness, witness_key, cosigned_at, line FROM trail_cosignature "
-                + "ORDER BY received_at DESC, tree DESC, tree_size DESC LIMIT ?", s -> s.setInt(1, limit));
+        return query("SELECT tree, tree_size, witness, witness_key, cosigned_at, line, root_hash FROM trail_cosignature "
+                + "ORDER BY received_at DESC, tree DESC, tree_size DESC", s -> { }, limit).stream().map(Row::stored).toList();
     }
 
     /** The cosignatures of a tree's largest witnessed checkpoint (empty if no witness cosigned any). */
     public List<Stored> latestWitnessed(String tree) {
-        return query("SELECT tree, tree_size, witness, witness_key, cosigned_at, line FROM trail_cosignature "
-                + "WHERE tree = ? AND tree_size = (SELECT max(tree_size) FROM trail_cosignature WHERE tree = ?) ORDER BY witness", s -> {
-            s.setString(1, tree);
-            s.setString(2, tree);
-        });
+        List<Row> rows = query("SELECT tree, tree_size, witness, witness_key, cosigned_at, line, root_hash FROM trail_cosignature "
+                + "WHERE tree = ? ORDER BY tree_size DESC, witness", s -> s.setString(1, tree), Integer.MAX_VALUE);
+        return rows.isEmpty() ? List.of() : rows.stream().filter(r -> r.stored().size() == rows.getFirst().stored().size())
+                .map(Row::stored).toList();
     }
 
-    /** The signed note with every stored cosignature of it appended: what witnesses vouched for travels with it. */
+    /**
+     * The signed note with every cosignature of it appended: what witnesses vouched for travels with it. Only lines
+     * that verify for this very checkpoint (its root included) are appended.
+     */
     public String served(TrailStore.StoredCheckpoint checkpoint) {
-        List<Stored> cosignatures = of(checkpoint.tree(), checkpoint.size());
-        return cosignatures.isEmpty() ? checkpoint.note()
-                : SignedNote.withSignatures(checkpoint.note(), cosignatures.stream().map(Stored::line).toList());
+        List<String> lines = query("SELECT tree, tree_size, witness, witness_key, cosigned_at, line, root_hash FROM trail_cosignature "
+                + "WHERE tree = ? AND tree_size = ? AND root_hash = ? ORDER BY cosigned_at, witness", s -> {
+            s.setString(1, checkpoint.tree());
+            s.setLong(2, checkpoint.size());
+            s.setBytes(3, checkpoint.root());
+        }, MAX_LINES).stream().map(r -> r.stored().line()).distinct().toList();
+        return lines.isEmpty() ? checkpoint.note() : SignedNote.withSignatures(checkpoint.note(), lines);
+    }
+
+    /** A stored row and the root its line was verified for. */
+    private record Row(Stored stored, byte[] root) {
+    }
+
+    /** Whether a stored row is a configured witness's cosignature of the checkpoint (tree, size, root) it names. */
+    private boolean verifies(Stored row, byte[] root) {
+        if (root == null || root.length != 32) {
+            return false;
+        }
+        Optional<Cosignature.Line> line;
+        try {
+            line = Cosignature.parse(row.line().strip());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String body = new Checkpoint(integrator.origin(row.tree()), row.size(), root).body();
+        return line.isPresent() && Instant.ofEpochSecond(line.get().time()).equals(row.cosignedAt())
+                && witnesses.stream().anyMatch(w -> w.encoded().equals(row.witnessKey()) && w.name().equals(row.witness())
+                        && w.name().equals(line.get().name()) && w.keyId() == line.get().keyId() && w.verifies(line.get(), body));
     }
 
     private void insert(Stored cosignature, byte[] root) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 INSERT INTO trail_cosignature (tree, tree_size, root_hash, witness_key, witness, cosigned_at, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tree, tree_size, witness_key, line) DO NOTHING""")) {
             s.setString(1, cosignature.tree());
             s.setLong(2, cosignature.size());
             s.setBytes(3, Arrays.copyOf(root, root.length));
@@ -173,14 +204,19 @@ public class TrailCosignatures {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
-    private List<Stored> query(String sql, Binder binder) {
+    /** The rows that verify, in the query's order, at most {@code limit} of them. */
+    private List<Row> query(String sql, Binder binder, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             binder.bind(s);
-            List<Stored> rows = new ArrayList<>();
+            s.setFetchSize(200);
+            List<Row> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Stored(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getTimestamp(5).toInstant(), rs.getString(6)));
+                while (rows.size() < limit && rs.next()) {
+                    Row row = new Row(new Stored(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant(), rs.getString(6)), rs.getBytes(7));
+                    if (verifies(row.stored(), row.root())) {
+                        rows.add(row);
+                    }
                 }
             }
             return rows;

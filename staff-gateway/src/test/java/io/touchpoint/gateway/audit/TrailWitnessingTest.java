@@ -246,6 +246,11 @@ class TrailWitnessingTest {
         }
         Checkpoint latest = TrailClient.checkpoint(tree);
         long before = (Long) Superuser.value("SELECT count(*) FROM trail_checkpoint WHERE tree = '" + tree + "'");
+        // Pruning never takes a checkpoint younger than an hour (V103): the owner dates these two hours back, as if
+        // the hour had passed. Only signed_at changes; the signed notes stay as they were.
+        Superuser.run("ALTER TABLE trail_checkpoint DISABLE TRIGGER trail_checkpoint_no_update",
+                "UPDATE trail_checkpoint SET signed_at = signed_at - interval '2 hours' WHERE tree = '" + tree + "'",
+                "ALTER TABLE trail_checkpoint ENABLE ALWAYS TRIGGER trail_checkpoint_no_update");
 
         long pruned = pruning.prune(Instant.now().plusSeconds(1));
 

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Exchanges the signed-in person's own access token for one with a downstream service's audience (OAuth 2.0
@@ -79,8 +81,8 @@ public class TokenExchange {
                 throw new DownstreamRefusal(401, "Sign-in no longer valid",
                         "The identity provider no longer accepts your sign-in for this; sign in again.");
             }
-            // The identity provider's error answer (never a token, never personal data) tells an operator what is wrong.
-            LOG.warnf("token exchange for %s failed: %s", audience, e.getMessage());
+            // The OAuth error code tells an operator what is wrong; its description may quote a user, so it stays out.
+            LOG.warnf("token exchange for %s failed: %s", audience, errorCode(e));
             throw new IllegalStateException("token exchange for " + audience + " failed", e);
         } catch (RuntimeException e) {
             LOG.warnf("token exchange for %s failed (%s)", audience, e.getClass().getSimpleName());
@@ -110,6 +112,14 @@ public class TokenExchange {
     private static boolean refusesTheSubjectToken(OidcClientException e) {
         String answer = e.getMessage() == null ? "" : e.getMessage();
         return answer.contains("\"invalid_token\"") || answer.contains("Invalid token");
+    }
+
+    private static final Pattern ERROR_CODE = Pattern.compile("\"error\"\\s*:\\s*\"([a-z_]{1,50})\"");
+
+    /** The OAuth 2.0 error code of the identity provider's answer (RFC 6749 5.2), e.g. unauthorized_client. */
+    static String errorCode(OidcClientException e) {
+        Matcher code = ERROR_CODE.matcher(e.getMessage() == null ? "" : e.getMessage());
+        return code.find() ? code.group(1) : "no error code";
     }
 
     private static String sha256(String token) {

@@ -1,12 +1,9 @@
 package io.touchpoint.gateway.look;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.touchpoint.gateway.policy.PolicyYaml;
 import io.touchpoint.support.touchpoint.TouchpointType;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,17 +62,7 @@ public final class LookPolicy {
 
     /** Reads and validates a policy; every fault found is named in one message. */
     public static LookPolicy load(InputStream yaml) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        } catch (JacksonException e) {
-            throw new InvalidPolicy("it is not valid YAML (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw new InvalidPolicy("it could not be read (" + e.getMessage() + ")");
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidPolicy("it must be a document with version, purposes, card-adds and roles");
-        }
+        JsonNode root = PolicyYaml.read(yaml, "version, purposes, card-adds and roles", InvalidPolicy::new);
         List<String> faults = new ArrayList<>();
         String version = root.path("version").asText("");
         if (version.isBlank()) {

@@ -14,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -406,16 +407,23 @@ public final class HostileInput {
         return Map.of("Authorization", "Bearer " + token);
     }
 
+    /** One bearer caller per role. */
+    public static List<Map<String, String>> bearers(String... roles) {
+        return Arrays.stream(roles).map(HostileInput::bearer).toList();
+    }
+
     /**
      * The callers of a service behind the gateway (ADR 0015): a gate agent's own token exchanged for the service,
      * with the acting headers; a customer's token relayed for their erasure; the gateway's own token, which may
-     * only complete an erasure.
+     * only complete an erasure; then one bearer caller per role given.
      */
-    public static List<Map<String, String>> relayedCallers() {
-        return List.of(
+    public static List<Map<String, String>> relayedCallersAnd(String... roles) {
+        List<Map<String, String>> callers = new ArrayList<>(List.of(
                 Map.of("Authorization", "Bearer " + Tokens.relayedStaff("staff-4711", "gate-agent"),
                         "X-Acting-Role", "gate-agent", "X-Touchpoint", "GATE/A12", "X-Purpose", "personalised-service"),
                 Map.of("Authorization", "Bearer " + Tokens.relayedCustomer(UUID.randomUUID())),
-                Map.of("Authorization", "Bearer " + Tokens.gateway()));
+                Map.of("Authorization", "Bearer " + Tokens.gateway())));
+        callers.addAll(bearers(roles));
+        return callers;
     }
 }

@@ -1,9 +1,6 @@
 package io.touchpoint.testsupport;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,29 +14,17 @@ public final class Superuser {
     private Superuser() {
     }
 
-    private static Connection connect() throws SQLException {
-        String url = ConfigProvider.getConfig().getValue("quarkus.flyway.jdbc-url", String.class);
-        return DriverManager.getConnection(url, "postgres", "postgres");
-    }
+    /** The owner's login (local password = role name, like every role of the test database). */
+    private static final String OWNER = "postgres";
 
     /** Runs the statements in one transaction. */
     public static void run(String... statements) {
-        try (Connection connection = connect()) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : statements) {
-                    statement.execute(sql);
-                }
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        AsRole.run(OWNER, statements);
     }
 
     /** The first column of the first row. */
     public static Object value(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
+        try (Connection connection = AsRole.connect(OWNER); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
             return rs.next() ? rs.getObject(1) : null;
         } catch (SQLException e) {

@@ -39,8 +39,7 @@ class HostileInputTest {
 
         assertThat(operations).hasSizeGreaterThanOrEqualTo(7);
         HostileInput.Report report = HostileInput.sweep(base, operations,
-                java.util.stream.Stream.concat(HostileInput.relayedCallers().stream(),
-                        java.util.stream.Stream.of(HostileInput.bearer("customer"), HostileInput.bearer("ops-import"))).toList());
+                HostileInput.relayedCallersAnd("customer", "ops-import"));
 
         assertThat(report.faults()).isEmpty();
         // Every probe came from a caller the operation admits, so it reached the code under test.

@@ -27,9 +27,8 @@ class HostileInputTest {
                 given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString());
 
         assertThat(operations).hasSizeGreaterThanOrEqualTo(10);
-        HostileInput.Report report = HostileInput.sweep(base, operations, List.of(HostileInput.bearer("gate-agent"),
-                HostileInput.bearer("supervisor"), HostileInput.bearer("customer"), HostileInput.bearer("compliance-auditor"),
-                HostileInput.bearer("ops-import")));
+        HostileInput.Report report = HostileInput.sweep(base, operations,
+                HostileInput.bearers("gate-agent", "supervisor", "customer", "compliance-auditor", "ops-import"));
 
         assertThat(report.faults()).isEmpty();
         // Every probe came from a caller the operation admits, so it reached the code under test.

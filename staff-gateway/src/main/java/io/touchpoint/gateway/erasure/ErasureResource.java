@@ -74,7 +74,7 @@ public class ErasureResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CombinedReceipt.class)))
     public Response erase() {
         // Asking again while a request is open answers with that request (ADR 0017): one open request per customer.
-        CombinedReceipt receipt = receipt(erasures.request(customer.id(), subjectToken.raw()).id());
+        CombinedReceipt receipt = receipt(erasures.request(customer.id(), subjectToken.raw()));
         return Response.status(receipt.complete() ? 200 : 202).entity(receipt).build();
     }
 

@@ -63,20 +63,16 @@ public class ErasureService {
         this.accessLog = accessLog;
     }
 
-    /** A request and whether this call started it ({@code false}: one was already open and is answered instead). */
-    public record Requested(UUID id, boolean started) {
-    }
-
     /**
      * The customer asks, with their own token. One request is open per customer (ADR 0017): while one is open it
      * is answered instead of a new one, and its unconfirmed parts are offered again with this token (a service
      * that was unreachable can only accept with the customer's authority; accepting twice is harmless). Parts a
      * service confirmed are never asked again.
      */
-    public Requested request(UUID customerId, String customerToken) {
-        Requested requested = open(customerId).map(id -> new Requested(id, false)).orElseGet(() -> record(customerId));
-        offer(requested.id(), customerToken);
-        return requested;
+    public UUID request(UUID customerId, String customerToken) {
+        UUID id = open(customerId).orElseGet(() -> record(customerId));
+        offer(id, customerToken);
+        return id;
     }
 
     private Optional<UUID> open(UUID customerId) {
@@ -84,7 +80,7 @@ public class ErasureService {
                 ErasureRequest.<ErasureRequest>find("openFor", customerId).firstResultOptional().map(r -> r.id));
     }
 
-    private Requested record(UUID customerId) {
+    private UUID record(UUID customerId) {
         UUID id = UUID.randomUUID();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -110,9 +106,9 @@ public class ErasureService {
             });
         } catch (RuntimeException raced) {
             // Another request for this customer committed first (the unique open_for): answer with that one.
-            return open(customerId).map(other -> new Requested(other, false)).orElseThrow(() -> raced);
+            return open(customerId).orElseThrow(() -> raced);
         }
-        return new Requested(id, true);
+        return id;
     }
 
     /** Offers every unconfirmed part of a request to its service with the customer's authority. */

@@ -6,6 +6,7 @@ import io.touchpoint.profile.customer.Tier;
 import io.touchpoint.profile.web.Roles;
 import io.touchpoint.support.web.ActingStaff;
 import io.touchpoint.support.web.GatewayRelay;
+import io.touchpoint.support.relay.RelayedReads;
 import io.touchpoint.support.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -54,9 +55,11 @@ public class BreakGlassSearchResource {
     }
 
     private final GatewayRelay relay;
+    private final RelayedReads reads;
 
-    public BreakGlassSearchResource(GatewayRelay relay) {
+    public BreakGlassSearchResource(GatewayRelay relay, RelayedReads reads) {
         this.relay = relay;
+        this.reads = reads;
     }
 
     public record Candidate(
@@ -98,6 +101,7 @@ public class BreakGlassSearchResource {
                 .page(0, MAX_RESULTS).list().stream()
                 .map(c -> new Candidate(c.id, c.givenName, c.familyName, c.tier))
                 .toList();
+        reads.record(staff, "break-glass-search", found.stream().map(Candidate::customerId).toList());
         LOG.infof("break-glass search by %s: %d candidates", staff.describe(), found.size());
         return found;
     }

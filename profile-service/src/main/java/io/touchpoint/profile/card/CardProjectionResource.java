@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import io.touchpoint.support.web.ActingStaff;
 import io.touchpoint.support.web.GatewayRelay;
+import io.touchpoint.support.relay.RelayedReads;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -27,10 +28,12 @@ public class CardProjectionResource {
 
     private final CardProjectionService service;
     private final GatewayRelay relay;
+    private final RelayedReads reads;
 
-    public CardProjectionResource(CardProjectionService service, GatewayRelay relay) {
+    public CardProjectionResource(CardProjectionService service, GatewayRelay relay, RelayedReads reads) {
         this.service = service;
         this.relay = relay;
+        this.reads = reads;
     }
 
     @POST
@@ -53,6 +56,7 @@ public class CardProjectionResource {
             BreakGlassSearchResource.require(staff, request.justification());
         }
         CardProjection projection = service.project(request.presented());
+        reads.record(staff, "card-projection", java.util.List.of(projection.customerId()));
         // Who asked, never about whom: the gateway's access log holds the customer side.
         LOG.infof("card projection served to %s", staff.describe());
         return projection;

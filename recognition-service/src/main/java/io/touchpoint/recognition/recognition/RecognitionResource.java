@@ -2,6 +2,7 @@ package io.touchpoint.recognition.recognition;
 
 import io.touchpoint.support.web.ActingStaff;
 import io.touchpoint.support.web.GatewayRelay;
+import io.touchpoint.support.relay.RelayedReads;
 
 import io.touchpoint.recognition.consent.ConsentEvaluation;
 import io.touchpoint.recognition.web.Roles;
@@ -39,10 +40,12 @@ public class RecognitionResource {
 
     private final RecognitionService recognition;
     private final GatewayRelay relay;
+    private final RelayedReads reads;
 
-    public RecognitionResource(RecognitionService recognition, GatewayRelay relay) {
+    public RecognitionResource(RecognitionService recognition, GatewayRelay relay, RelayedReads reads) {
         this.recognition = recognition;
         this.relay = relay;
+        this.reads = reads;
     }
 
     public record RecognitionRequest(
@@ -93,6 +96,7 @@ public class RecognitionResource {
         ActingStaff staff = relay.staff(declared);
         RecognitionService.Recognised result = recognition.recognise(request.customerId(), staff.purposes(), staff.role,
                 staff.touchpointType());
+        reads.record(staff, "recognition", List.of(request.customerId()));
         // Who asked and how much was disclosed, never the customer or the values.
         LOG.infof("recognition for %s: %d preferences, photo %s", staff.describe(), result.preferences().size(), result.photo() != null);
         return new Recognition(result.customerId(), result.evaluatedAt(),

@@ -44,6 +44,15 @@ public class ActingStaff {
     @Parameter(example = "personalised-service,assistance-sharing")
     public String purpose;
 
+    /**
+     * The gateway's own id for the look this call serves, under which its access record is written; the services
+     * keep it with each read they answer, so the gateway can find the record for every read ({@code RelayedReads}).
+     */
+    @HeaderParam("X-Request-Id")
+    @Pattern(regexp = "[A-Za-z0-9-]{8,64}", message = "header X-Request-Id must be 8 to 64 letters, digits or hyphens")
+    @Parameter(example = "7c1e4f52-9d0b-4a8e-b1f3-2a6d5c4e3f21")
+    public String requestId;
+
     public Set<String> purposes() {
         return new LinkedHashSet<>(Arrays.asList(purpose.split(",")));
     }

@@ -287,6 +287,38 @@ class EndToEndIT {
     }
 
     @Test
+    void aReadAroundTheGatewayWithItsSecretAndAStaffSignInIsFound() throws InterruptedException {
+        String gateAgent = Keycloak.staff("gate.agent");
+        String subject = Keycloak.claims(gateAgent).getString("sub");
+        String barcode = Stack.boardingPass("cleo.demo");
+        scan(gateAgent, barcode).statusCode(200); // the honest look: both hops, one record
+
+        // The attacker holds the gateway's client secret and the gate agent's live sign-in: they exchange the token by
+        // hand and read at profile-service, with no admission and no access record. The read works...
+        String exchanged = Keycloak.exchange(gateAgent, "profile-service");
+        given().auth().oauth2(exchanged).header("X-Acting-Role", "gate-agent").header("X-Touchpoint", "GATE/A12")
+                .header("X-Purpose", "personalised-service").contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "BOARDING_PASS", "barcode", barcode)))
+                .when().post(profile("/api/card-projections")).then().statusCode(200);
+
+        // ...and within a few reconciliation runs the reviewer's report names whose sign-in was used, once: the honest
+        // look's two reads are covered by its record.
+        String auditor = Keycloak.auditor();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonPath report;
+        do {
+            Thread.sleep(500);
+            report = given().auth().oauth2(auditor).queryParam("from", Instant.now().minus(Duration.ofHours(1)).toString())
+                    .queryParam("to", Instant.now().plus(Duration.ofMinutes(1)).toString())
+                    .when().get(gateway("/api/compliance/access-records/unusual")).then().statusCode(200).extract().jsonPath();
+        } while (report.getList("findAll { it.rule == 'read-around-the-gateway' }").isEmpty() && Instant.now().isBefore(deadline));
+        assertThat(report.getList("findAll { it.rule == 'read-around-the-gateway' }.staffSubject")).containsExactly(subject);
+        assertThat(report.getLong("find { it.rule == 'read-around-the-gateway' }.count")).isEqualTo(1);
+        given().when().get(gateway("/q/health/group/trail")).then().statusCode(503)
+                .body("checks.find { it.name == 'relayed-reads' }.status", is("DOWN"));
+    }
+
+    @Test
     void oneErasureRequestReachesEveryServiceAndTheTrailStillVerifies() {
         String eun = Keycloak.customer("eun.demo");
         String gateAgent = Keycloak.staff("gate.agent");

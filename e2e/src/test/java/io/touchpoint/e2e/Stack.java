@@ -62,6 +62,9 @@ final class Stack {
             env.put("TOUCHPOINT_KEYCLOAK_PORT", String.valueOf(KEYCLOAK));
             env.put("TOUCHPOINT_PG_PORT", String.valueOf(POSTGRES));
             env.put("TOUCHPOINT_DEMO_CUSTOMERS", "2000");
+            // Reads around the gateway are reconciled within seconds here, not the two minutes a real run waits.
+            env.put("TOUCHPOINT_RELAYED_READS_SETTLED", "PT2S");
+            env.put("TOUCHPOINT_RELAYED_READS_RECONCILE_EVERY", "2s");
             process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(Stack::stop));
             Instant deadline = Instant.now().plus(Duration.ofMinutes(15));

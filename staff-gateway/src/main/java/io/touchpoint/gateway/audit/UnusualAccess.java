@@ -91,6 +91,17 @@ public class UnusualAccess {
                             + "them; cards of people who are not travelling suggest looking people up.",
                     row[0], ((Number) row[1]).longValue())));
         }
+        for (Object[] row : rows("""
+                SELECT staff_subject, count(*) FROM unrecorded_relayed_read
+                WHERE read_at >= :from AND read_at < :to
+                GROUP BY staff_subject HAVING count(*) >= :minimum ORDER BY count(*) DESC""", from, to, 1)) {
+            findings.add(new Finding("read-around-the-gateway", (String) row[0], ((Number) row[1]).longValue(), String.format(
+                    "profile-service or recognition-service showed %d customers to %s's sign-in in this period without an "
+                            + "access record here: the token was used around the gateway, by someone who also holds the "
+                            + "gateway's client secret, or the gateway failed after the read. End that sign-in's sessions "
+                            + "and rotate the gateway's client secret (docs/operations.md).",
+                    ((Number) row[1]).longValue(), row[0])));
+        }
         return findings;
     }
 

@@ -13,9 +13,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,6 +128,45 @@ class PhotoConsentTest {
 
         assertThat(stored()).isOne();
         photoAsGateAgent().statusCode(200);
+    }
+
+    @Test
+    void anUploadRacingTheWithdrawalNeverLeavesAPhotoBehindIt() throws Exception {
+        // The customer uploads while withdrawing in another tab. Each round shifts one against the other (from the
+        // withdrawal 40 ms ahead to 110 ms behind), so the withdrawal lands before the upload's consent check,
+        // between the check and the insert (while the image is re-encoded), and after. Whatever the order: once
+        // the withdrawal committed, no photo exists.
+        byte[] large = Images.jpeg(1024, 1024);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        List<String> leftBehind = new ArrayList<>();
+        try {
+            for (int round = 0; round < 32; round++) {
+                Portal racer = Portal.newCustomer();
+                String consent = racer.grantAndGetConsentId(PHOTO, List.of("photo"), List.of("gate-agent"), List.of());
+                long withdrawalLagMillis = round % 16 * 10L - 40;
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<Integer> upload = threads.submit(() -> {
+                    start.await();
+                    Thread.sleep(Math.max(0, -withdrawalLagMillis));
+                    return racer.as().contentType("image/jpeg").body(large).when().put("/api/me/photo").then().extract().statusCode();
+                });
+                Future<Integer> withdrawal = threads.submit(() -> {
+                    start.await();
+                    Thread.sleep(Math.max(0, withdrawalLagMillis));
+                    return racer.withdraw(consent).extract().statusCode();
+                });
+
+                assertThat(withdrawal.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+                assertThat(upload.get(30, TimeUnit.SECONDS)).as("stored or refused, never a server error").isIn(200, 409);
+                long photos = QuarkusTransaction.requiringNew().call(() -> CustomerPhoto.count("customerId", racer.customerId()));
+                if (photos > 0) {
+                    leftBehind.add("round " + round + " (withdrawal " + withdrawalLagMillis + " ms after the upload)");
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(leftBehind).as("photos that outlived their consent's withdrawal").isEmpty();
     }
 
     private static void recordPhotoGrant(UUID customerId, Instant at, Instant expires) {

@@ -93,7 +93,7 @@ class BreakGlassSearchTest {
     void erasedCustomersAreNotFound() {
         String family = "Erasedson" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "q");
         UUID id = Fixtures.putCustomer(Fixtures.externalId("crm"), Fixtures.customer("Eve", family));
-        given().auth().oauth2(Tokens.customer(id)).when().post("/api/me/erasure").then().statusCode(200);
+        Fixtures.eraseThroughTheGateway(id).statusCode(200);
 
         search("supervisor", JUSTIFICATION, Map.of("familyName", family)).statusCode(200).body("$", empty());
     }

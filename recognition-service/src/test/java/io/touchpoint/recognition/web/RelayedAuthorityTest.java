@@ -84,6 +84,19 @@ class RelayedAuthorityTest {
     }
 
     @Test
+    void aCustomersOwnTokenErasesNothingAroundTheGateway() {
+        // The customer calls this service directly with the token their portal holds (its audience includes this
+        // service): erasing here would skip the gateway's request, its record and its redaction of justifications.
+        customer.as().when().post("/api/me/erasure").then().statusCode(404).contentType("application/problem+json");
+        customer.as().when().put("/api/erasures/{id}", UUID.randomUUID()).then().statusCode(403)
+                .contentType("application/problem+json").body("type", is("urn:touchpoint:problem:not-relayed-by-gateway"));
+
+        customer.recognisedBy("gate-agent", "GATE/A12", "personalised-service").statusCode(200)
+                .body("preferences.value", hasItem("window"));
+        customer.as().when().get("/api/me/consents").then().statusCode(200).body("active.purpose", hasItem("personalised-service"));
+    }
+
+    @Test
     void theGatewayCompletesOnlyWhatTheCustomerStarted() {
         UUID request = UUID.randomUUID();
         given().auth().oauth2(Tokens.relayedCustomer(customer.customerId())).when().put("/api/erasures/{id}", request)

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.touchpoint.gateway.audit.AccessLog;
 import io.touchpoint.gateway.audit.AccessRecord;
+import io.touchpoint.gateway.audit.CanonicalRecord;
 import io.touchpoint.gateway.support.DownstreamStubs;
 import io.touchpoint.gateway.support.GatewayTest;
 import io.touchpoint.testsupport.Contracts;
@@ -15,12 +16,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -378,6 +382,46 @@ class CardResourceTest {
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.outcome).isEqualTo("NOT_FOUND");
             assertThat(r.breakGlassJustification).isEqualTo(JUSTIFICATION);
+        });
+    }
+
+    private static final String EMOJI = "\uD83D\uDEEB"; // one character, two UTF-16 units
+
+    /** What is typed, whether the gateway accepts it, and the text it forwards and records (null when refused). */
+    static Stream<Arguments> justificationBoundaries() {
+        String thirty = EMOJI.repeat(10) + "x".repeat(20);
+        return Stream.of(
+                Arguments.of("29 characters, ten of them emoji", EMOJI.repeat(10) + "x".repeat(19), null),
+                Arguments.of("30 characters, ten of them emoji", thirty, thirty),
+                Arguments.of("29 characters with white space around them", " \t" + "x".repeat(29) + "\n  ", null),
+                Arguments.of("30 characters with white space around them", "  " + thirty + "\r\n", thirty),
+                Arguments.of("2,000 emoji", EMOJI.repeat(2000), EMOJI.repeat(2000)),
+                Arguments.of("2,000 emoji with white space around them", " " + EMOJI.repeat(2000) + "\n", EMOJI.repeat(2000)),
+                Arguments.of("2,001 emoji", EMOJI.repeat(2001), null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("justificationBoundaries")
+    void aJustificationIsCountedInCharactersWithoutTheWhiteSpaceAroundIt(String why, String typed, String kept) {
+        downstream.stubFor(post(urlEqualTo("/api/card-projections/search")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("[{\"customerId\":\"%s\",\"givenName\":\"Luc\",\"familyName\":\"Desmarais\",\"tier\":\"GOLD\"}]"
+                        .formatted(customerId))));
+
+        ValidatableResponse answer = searchAs("supervisor", typed);
+
+        if (kept == null) {
+            answer.statusCode(400).contentType("application/problem+json").body("violations[0].field", is("justification"));
+            downstream.verify(0, postRequestedFor(urlEqualTo("/api/card-projections/search")));
+            return;
+        }
+        answer.statusCode(200);
+        downstream.verify(1, postRequestedFor(urlEqualTo("/api/card-projections/search"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.justification", equalTo(kept))));
+        List<AccessRecord> records = QuarkusTransaction.requiringNew().call(() -> AccessRecord.list("customerId", customerId));
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.breakGlassJustification).isEqualTo(kept);
+            assertThat(r.justificationSha256).isEqualTo(CanonicalRecord.justificationSha256(kept));
         });
     }
 

@@ -385,6 +385,35 @@ class CardResourceTest {
         });
     }
 
+    @Test
+    void aBreakGlassLookProfileServiceRefusesIsRecordedAsDeniedWithTheJustificationsHash() {
+        downstream.stubFor(post(urlEqualTo("/api/card-projections/search")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"urn:touchpoint:problem:justification-needed\",\"status\":400,\"title\":\"Justification needed\"}")));
+        downstream.stubFor(post(urlEqualTo("/api/card-projections")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"urn:touchpoint:problem:no-browsing\",\"status\":403,\"title\":\"Refused\"}")));
+
+        String search = searchAs("supervisor", JUSTIFICATION).statusCode(400).contentType("application/problem+json")
+                .extract().header("X-Request-Id");
+        String card = given().auth().oauth2(Tokens.withRoles("staff-supervisor", "supervisor")).contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "CUSTOMER_ID", "customerId", customerId.toString()),
+                        "touchpoint", "GATE/B7", "purpose", "personalised-service", "justification", JUSTIFICATION))
+                .when().post("/api/cards").then().statusCode(403).contentType("application/problem+json")
+                .extract().header("X-Request-Id");
+
+        for (String requestId : List.of(search, card)) {
+            List<AccessRecord> records = QuarkusTransaction.requiringNew().call(() -> AccessRecord.list("requestId", requestId));
+            assertThat(records).as("the refused break-glass attempt is in the trail").singleElement().satisfies(r -> {
+                assertThat(r.outcome).isEqualTo("DENIED");
+                assertThat(r.role).isEqualTo("supervisor");
+                assertThat(r.customerId).isNull();
+                assertThat(r.fields).isEmpty();
+                assertThat(r.justificationSha256).isEqualTo(CanonicalRecord.justificationSha256(JUSTIFICATION));
+            });
+        }
+    }
+
     private static final String EMOJI = "\uD83D\uDEEB"; // one character, two UTF-16 units
 
     /** What is typed, whether the gateway accepts it, and the text it forwards and records (null when refused). */

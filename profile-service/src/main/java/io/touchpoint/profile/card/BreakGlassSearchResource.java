@@ -4,6 +4,8 @@ import io.touchpoint.profile.customer.Customer;
 import io.touchpoint.profile.customer.CustomerStatus;
 import io.touchpoint.profile.customer.Tier;
 import io.touchpoint.profile.web.Roles;
+import io.touchpoint.support.justification.Justification;
+import io.touchpoint.support.justification.Justifications;
 import io.touchpoint.support.web.ActingStaff;
 import io.touchpoint.support.web.GatewayRelay;
 import io.touchpoint.support.relay.RelayedReads;
@@ -42,16 +44,18 @@ public class BreakGlassSearchResource {
 
     private static final Logger LOG = Logger.getLogger(BreakGlassSearchResource.class);
     static final int MAX_RESULTS = 20;
-    static final int MIN_JUSTIFICATION = 30;
-    /** 2,000 characters, each possibly outside the Basic Multilingual Plane (two UTF-16 units, like most emoji). */
-    static final int MAX_JUSTIFICATION = 4000;
 
     public record SearchRequest(
             @NotBlank @Size(min = 2, max = 100) @Schema(example = "Desmarais") String familyName,
             @Size(max = 100) @Schema(example = "Luc") String givenName,
             // Free text travels in the body, never in a header: line breaks, tabs, any script or emoji are fine here.
-            @Size(max = MAX_JUSTIFICATION, message = "must be at most 2,000 characters (4,000 UTF-16 units)")
+            // The gateway's rule, from service-support: what one service takes, the other takes too.
+            @Justification(message = "must explain the search in 30 to 2000 characters, without control characters")
             @Schema(example = "Passenger unwell at gate B7; the medical team needs the booking") String justification) {
+
+        public SearchRequest {
+            justification = Justifications.normalise(justification);
+        }
     }
 
     private final GatewayRelay relay;
@@ -69,15 +73,20 @@ public class BreakGlassSearchResource {
             @Schema(example = "GOLD") Tier tier) {
     }
 
-    /** The one check for every break-glass path: a supervisor, with a written justification. */
+    /**
+     * The one check for every break-glass path: a supervisor, with a written justification. What makes a justification
+     * valid is {@link Justifications}, shared with the gateway; the requests check it when one is given, this checks
+     * that one is, and again by the same rule so that no path can skip it.
+     */
     static void require(ActingStaff staff, String justification) {
         if (!"supervisor".equals(staff.role)) {
             throw Problems.of(403, "no-browsing", "No name search for this role",
                     "Only a supervisor may search by name; frontline staff find customers from what they present.");
         }
-        if (justification == null || justification.strip().length() < MIN_JUSTIFICATION) {
+        if (!Justifications.isValid(justification)) {
             throw Problems.badRequest("justification-needed", "Justification needed",
-                    "justification must explain the search in at least " + MIN_JUSTIFICATION + " characters");
+                    "justification must explain the search in " + Justifications.MIN + " to " + Justifications.MAX
+                            + " characters, without control characters");
         }
     }
 
@@ -89,7 +98,8 @@ public class BreakGlassSearchResource {
     @Operation(summary = "Break-glass: find customers by name, for a supervisor with a written justification",
             description = "At most " + MAX_RESULTS + " active customers whose family name matches exactly (any case).")
     @APIResponse(responseCode = "200", description = "Matching customers")
-    @APIResponse(responseCode = "400", description = "No or too short a justification")
+    @APIResponse(responseCode = "400", description = "No justification, or one that is not 30 to 2,000 characters once the white "
+            + "space around it is removed (the gateway's rule)")
     @APIResponse(responseCode = "403", description = "The acting role is not supervisor, or the token does not prove it")
     public List<Candidate> search(@Valid @BeanParam ActingStaff declared, @NotNull @Valid SearchRequest request) {
         ActingStaff staff = relay.staff(declared);

@@ -42,7 +42,7 @@ public sealed interface PresentedIdentifier {
     }
 
     /** Not presented by the customer: a supervisor's break-glass pick from a name search, with a justification. */
-    @Schema(name = "BreakGlassCustomer", description = "Supervisors only, with X-Break-Glass-Justification")
+    @Schema(name = "BreakGlassCustomer", description = "Supervisors only, with a justification in the request body")
     record BreakGlassCustomer(
             @jakarta.validation.constraints.NotNull @Schema(example = "3f1c2a9e-8a34-4c55-9d7e-1b2f3a4c5d6e") java.util.UUID customerId)
             implements PresentedIdentifier {

@@ -4,7 +4,6 @@ import io.touchpoint.support.web.CurrentCustomer;
 import io.touchpoint.profile.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -17,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The customer's own data. Who the customer is comes from the token's {@code customer_id} claim only;
- * no path or query parameter can point at somebody else.
+ * no path or query parameter can point at somebody else. Erasure is not here: the customer asks the staff-gateway,
+ * which records the request, erases its own part and relays it to every service ({@link ErasureRequestResource}).
  */
 @Path("/api/me")
 @RolesAllowed(Roles.CUSTOMER)
@@ -45,16 +45,5 @@ public class SelfServiceResource {
                 .header("Content-Disposition", "attachment; filename=\"touchpoint-profile-export.json\"")
                 .header("Cache-Control", "no-store")
                 .build();
-    }
-
-    @POST
-    @Path("/erasure")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Erase my profile",
-            description = "Removes names, identifiers and free text, and stops staff from finding me. Idempotent.")
-    @APIResponse(responseCode = "200", description = "The erasure receipt")
-    @APIResponse(responseCode = "403", description = "The token carries no customer_id")
-    public ErasureReceipt erase() {
-        return selfService.erase(customer.id());
     }
 }

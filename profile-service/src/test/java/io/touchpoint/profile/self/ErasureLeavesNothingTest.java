@@ -80,7 +80,7 @@ class ErasureLeavesNothingTest {
                         "booking reference in trip.booking_reference", "flight date in segment.scheduled_departure",
                         "pseudonymous id in segment.customer_id", "pseudonymous id in service_event.customer_id");
 
-        given().auth().oauth2(Tokens.customer(me)).when().post("/api/me/erasure").then().statusCode(200);
+        Fixtures.eraseThroughTheGateway(me).statusCode(200);
 
         List<ErasureSweep.Trace> left = traces();
         assertThat(left).filteredOn(t -> !t.what().equals("pseudonymous id")).isEmpty();
@@ -90,7 +90,7 @@ class ErasureLeavesNothingTest {
 
     @Test
     void anErasedCustomersKeysCannotBringThemBackThroughAnyImport() {
-        given().auth().oauth2(Tokens.customer(me)).when().post("/api/me/erasure").then().statusCode(200);
+        Fixtures.eraseThroughTheGateway(me).statusCode(200);
 
         given().auth().oauth2(Tokens.opsImport()).contentType(ContentType.JSON)
                 .body(Fixtures.customer("Someone", "Else", identifier("LOYALTY_NUMBER", Fixtures.loyaltyNumber())))

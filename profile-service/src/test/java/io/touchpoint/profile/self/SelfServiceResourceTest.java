@@ -98,9 +98,8 @@ class SelfServiceResourceTest {
 
     @Test
     void erasureAnonymisesTheProfileAndStaffCanNoLongerFindIt() {
-        given().auth().oauth2(Tokens.customer(me))
-                .when().post("/api/me/erasure")
-                .then().statusCode(200)
+        Fixtures.eraseThroughTheGateway(me)
+                .statusCode(200)
                 .body("customerId", equalTo(me.toString()))
                 .body("erasedAt", not(nullValue()))
                 .body("erased", org.hamcrest.Matchers.hasItem("identifiers"));
@@ -143,10 +142,8 @@ class SelfServiceResourceTest {
 
     @Test
     void erasureIsIdempotentAndALaterImportCannotBringTheProfileBack() {
-        String first = given().auth().oauth2(Tokens.customer(me))
-                .when().post("/api/me/erasure").then().statusCode(200).extract().path("erasedAt");
-        String second = given().auth().oauth2(Tokens.customer(me))
-                .when().post("/api/me/erasure").then().statusCode(200).extract().path("erasedAt");
+        String first = Fixtures.eraseThroughTheGateway(me).statusCode(200).extract().path("erasedAt");
+        String second = Fixtures.eraseThroughTheGateway(me).statusCode(200).extract().path("erasedAt");
         org.assertj.core.api.Assertions.assertThat(second).isEqualTo(first);
 
         given().auth().oauth2(Tokens.opsImport()).contentType(ContentType.JSON)
@@ -159,7 +156,7 @@ class SelfServiceResourceTest {
 
     @Test
     void erasingOneCustomerLeavesOthersUntouched() {
-        given().auth().oauth2(Tokens.customer(me)).when().post("/api/me/erasure").then().statusCode(200);
+        Fixtures.eraseThroughTheGateway(me).statusCode(200);
 
         given().auth().oauth2(Tokens.customer(someoneElse))
                 .when().get("/api/me/export")

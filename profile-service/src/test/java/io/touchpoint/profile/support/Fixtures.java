@@ -51,6 +51,15 @@ public final class Fixtures {
         return Map.of("type", type, "value", value);
     }
 
+    /**
+     * The customer's erasure as the staff-gateway relays it: their own token exchanged for this service, under a
+     * new request id. The only way a customer erases anything here.
+     */
+    public static io.restassured.response.ValidatableResponse eraseThroughTheGateway(UUID customerId) {
+        return given().auth().oauth2(Tokens.relayedCustomer(customerId))
+                .when().put("/api/erasures/{requestId}", UUID.randomUUID()).then();
+    }
+
     public static UUID putCustomer(String externalId, Map<String, Object> record) {
         String id = given().auth().oauth2(Tokens.opsImport())
                 .contentType(ContentType.JSON).body(record)

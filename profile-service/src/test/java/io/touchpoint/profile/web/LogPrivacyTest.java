@@ -97,7 +97,7 @@ class LogPrivacyTest {
                         .getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/ingest/imports").then().statusCode(200);
         given().auth().oauth2(Tokens.customer(customerId)).when().get("/api/me/export").then().statusCode(200);
-        given().auth().oauth2(Tokens.customer(customerId)).when().post("/api/me/erasure").then().statusCode(200);
+        Fixtures.eraseThroughTheGateway(customerId).statusCode(200);
 
         assertThat(lines).as("the capture works: request lines were logged")
                 .anyMatch(line -> line.contains("POST /api/card-projections -> 200"));

@@ -108,6 +108,21 @@ class RelayedAuthorityTest {
     }
 
     @Test
+    void aCustomersOwnTokenErasesNothingAroundTheGateway() {
+        // The customer calls this service directly with the token their portal holds (its audience includes this
+        // service): erasing here would skip the gateway's request, its record and its redaction of justifications.
+        String own = Tokens.customer(customer);
+        given().auth().oauth2(own).when().post("/api/me/erasure").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(own).when().put("/api/erasures/{id}", UUID.randomUUID()).then().statusCode(403)
+                .contentType("application/problem+json").body("type", is("urn:touchpoint:problem:not-relayed-by-gateway"));
+
+        Staff.project(Staff.loyalty(loyalty)).statusCode(200).body("profile.familyName", is("Vasquez-Lind"));
+        given().auth().oauth2(own).when().get("/api/me/export").then().statusCode(200)
+                .body("profile.status", is("ACTIVE")).body("profile.familyName", is("Vasquez-Lind"));
+    }
+
+    @Test
     void aRelayedCustomerTokenCannotStartAnotherCustomersErasureUnderTheSameRequestId() {
         UUID request = UUID.randomUUID();
         UUID other = Fixtures.putCustomer(Fixtures.externalId("crm"), Fixtures.customer("Ruth", "Nakamura-Bell",

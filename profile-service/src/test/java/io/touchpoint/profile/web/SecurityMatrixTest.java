@@ -38,7 +38,6 @@ class SecurityMatrixTest {
             new Endpoint("PUT", "/api/ingest/service-events/case-1", "application/json", "{}", Set.of("ops-import")),
             new Endpoint("POST", "/api/ingest/imports", "application/x-ndjson", "", Set.of("ops-import")),
             new Endpoint("GET", "/api/me/export", null, null, Set.of("customer")),
-            new Endpoint("POST", "/api/me/erasure", null, null, Set.of("customer")),
             // A customer starts a relayed erasure; the gateway's own token may only complete an accepted one.
             new Endpoint("PUT", "/api/erasures/" + UUID.randomUUID(), null, null, Set.of("customer")),
             new Endpoint("POST", "/api/erasures/" + UUID.randomUUID() + "/completion", null, null, Set.of("gateway-service")));

@@ -6,6 +6,7 @@ import io.touchpoint.recognition.consent.ConsentEvaluation;
 import io.touchpoint.recognition.consent.ConsentEvent;
 import io.touchpoint.recognition.consent.ConsentWithdrawn;
 import io.touchpoint.recognition.recognition.CustomerSnapshot;
+import io.touchpoint.support.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -20,12 +21,19 @@ import java.util.UUID;
  * Rule 5's one place: a photo exists only while the customer holds a current {@code recognition-by-photo}
  * consent. Uploading needs one; withdrawing the last one deletes the photo in the same transaction; one that
  * expired is never served (recognition evaluates consent on every call) and the sweep deletes the photo.
+ * <p>
+ * Storing, deleting-unless-consented and erasing each first take the customer's photo lock (a transaction-scoped
+ * PostgreSQL advisory lock), so they run one after the other per customer: an upload whose consent check passed
+ * commits before a withdrawal looks for the photo to delete, and an upload that starts after a withdrawal waits
+ * for it and then sees it. Without the lock a photo could be stored just after the withdrawal committed.
  */
 @ApplicationScoped
 public class PhotoConsent {
 
     public static final String PURPOSE = "recognition-by-photo";
     private static final int SWEEP_BATCH = 500;
+    /** The advisory-lock key space of customers' photos (two-key locks never meet the one-key ones). */
+    private static final int PHOTO_LOCKS = 0x70686f74; // "phot"
     private static final Logger LOG = Logger.getLogger(PhotoConsent.class);
 
     private final Clock clock;
@@ -45,10 +53,51 @@ public class PhotoConsent {
                         && c.categories().contains(CustomerSnapshot.PHOTO_KEY));
     }
 
+    /**
+     * Stores the customer's (sanitised) photo, replacing theirs, if a current consent covers it now; otherwise 409
+     * and nothing is stored.
+     */
+    @Transactional
+    public CustomerPhoto store(UUID customerId, PhotoSanitiser.Clean clean) {
+        lockPhotoOf(customerId);
+        if (!current(customerId)) {
+            throw Problems.of(409, "photo-consent-required", "No consent to recognition by photo",
+                    "A photo is kept only while you consent to being recognised from it (purpose " + PURPOSE
+                            + "). Give that consent first, then upload.");
+        }
+        CustomerPhoto photo = CustomerPhoto.<CustomerPhoto>findByIdOptional(customerId).orElseGet(CustomerPhoto::new);
+        photo.customerId = customerId;
+        photo.mediaType = clean.mediaType();
+        photo.width = clean.width();
+        photo.height = clean.height();
+        photo.content = clean.content();
+        photo.uploadedAt = clock.instant();
+        photo.persist();
+        return photo;
+    }
+
     /** Deletes the customer's photo unless a current consent covers it; true if one was deleted. */
     @Transactional
     public boolean dropUnlessConsented(UUID customerId) {
+        lockPhotoOf(customerId);
         return !current(customerId) && CustomerPhoto.deleteById(customerId);
+    }
+
+    /** Deletes the customer's photo whatever their consents (erasure), after any upload in flight. */
+    @Transactional
+    public void erase(UUID customerId) {
+        lockPhotoOf(customerId);
+        CustomerPhoto.delete("customerId", customerId); // without loading the image first
+    }
+
+    /**
+     * Waits for, then holds until this transaction ends, the customer's photo lock. Taken before anything is read,
+     * so what follows sees everything the previous holder committed (each statement reads afresh under PostgreSQL's
+     * read committed). Two customers whose ids hash alike merely wait for each other.
+     */
+    private void lockPhotoOf(UUID customerId) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:space, hashtext(:customer))")
+                .setParameter("space", PHOTO_LOCKS).setParameter("customer", customerId.toString()).getSingleResult();
     }
 
     void onWithdrawal(@Observes ConsentWithdrawn withdrawal) {

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -31,12 +30,10 @@ import java.util.UUID;
 public class PhotoResource {
 
     private final CurrentCustomer customer;
-    private final Clock clock;
     private final PhotoConsent consent;
 
-    public PhotoResource(CurrentCustomer customer, Clock clock, PhotoConsent consent) {
+    public PhotoResource(CurrentCustomer customer, PhotoConsent consent) {
         this.customer = customer;
-        this.clock = clock;
         this.consent = consent;
     }
 
@@ -45,7 +42,6 @@ public class PhotoResource {
     }
 
     @PUT
-    @Transactional
     @Consumes({"image/jpeg", "image/png"})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload my photo (JPEG or PNG, at most 5 MB, 64 to 2048 pixels a side)",
@@ -58,25 +54,14 @@ public class PhotoResource {
     @APIResponse(responseCode = "413", description = "Larger than 5 MB")
     public Stored upload(byte[] body) {
         UUID id = customer.id();
-        if (!consent.current(id)) {
-            throw Problems.of(409, "photo-consent-required", "No consent to recognition by photo",
-                    "A photo is kept only while you consent to being recognised from it (purpose " + PhotoConsent.PURPOSE
-                            + "). Give that consent first, then upload.");
-        }
         PhotoSanitiser.Clean clean;
         try {
+            // Outside the transaction: decoding is the slow part, and holds no lock or connection.
             clean = PhotoSanitiser.sanitise(body);
         } catch (PhotoSanitiser.Rejected e) {
             throw Problems.badRequest("invalid-photo", "Invalid photo", e.getMessage());
         }
-        CustomerPhoto photo = CustomerPhoto.<CustomerPhoto>findByIdOptional(id).orElseGet(CustomerPhoto::new);
-        photo.customerId = id;
-        photo.mediaType = clean.mediaType();
-        photo.width = clean.width();
-        photo.height = clean.height();
-        photo.content = clean.content();
-        photo.uploadedAt = clock.instant();
-        photo.persist();
+        CustomerPhoto photo = consent.store(id, clean);
         return new Stored(photo.mediaType, photo.width, photo.height, photo.uploadedAt);
     }
 

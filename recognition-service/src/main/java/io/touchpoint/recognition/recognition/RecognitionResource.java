@@ -8,8 +8,6 @@ import io.touchpoint.recognition.consent.ConsentEvaluation;
 import io.touchpoint.recognition.web.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import io.touchpoint.recognition.photo.CustomerPhoto;
-import io.touchpoint.support.web.Problems;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -27,7 +24,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/recognitions")
@@ -36,7 +32,6 @@ import java.util.UUID;
 public class RecognitionResource {
 
     private static final Logger LOG = Logger.getLogger(RecognitionResource.class);
-    static final String PHOTO_PURPOSE = "recognition-by-photo";
 
     private final RecognitionService recognition;
     private final GatewayRelay relay;
@@ -74,7 +69,8 @@ public class RecognitionResource {
             @Schema(example = "2026-11-23T10:00:00Z") Instant evaluatedAt,
             @Schema(description = "Only preferences an active consent covers for this purpose and this role or touchpoint type")
             List<Disclosed> preferences,
-            @Schema(description = "Present only when the customer uploaded a photo and consented to recognition by photo")
+            @Schema(description = "Present only when the customer uploaded a photo and consented to recognition by photo; "
+                    + "says that a photo exists, never serves it")
             Photo photo,
             @Schema(example = "[\"personalised-service\", \"proactive-contact\"]", description = "The asked purposes the customer "
                     + "holds an active consent for that names this role or touchpoint type; for proactive-contact, whether "
@@ -103,34 +99,5 @@ public class RecognitionResource {
                 result.preferences().stream().map(Disclosed::of).toList(),
                 result.photo() == null ? null : new Photo(true, result.photo().receiptId()),
                 List.copyOf(result.consentedPurposes()));
-    }
-
-    @POST
-    @Path("/photo")
-    @RolesAllowed({Roles.GATE_AGENT, Roles.CHECK_IN_AGENT, Roles.LOUNGE_HOST, Roles.CABIN_CREW, Roles.SUPERVISOR})
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({"image/jpeg", "image/png", "application/problem+json"})
-    @Operation(summary = "The customer's own photo, only while a recognition-by-photo consent covers this role or touchpoint",
-            description = "Evaluated like recognition, on every call; X-Purpose must include recognition-by-photo.")
-    @APIResponse(responseCode = "200", description = "The photo, without metadata")
-    @APIResponse(responseCode = "404", description = "No photo, or no consent that allows showing it here")
-    public Response photo(@Valid @BeanParam ActingStaff declared, @NotNull @Valid RecognitionRequest request) {
-        ActingStaff staff = relay.staff(declared);
-        if (!staff.purposes().contains(PHOTO_PURPOSE)) {
-            throw Problems.badRequest("photo-purpose", "Wrong purpose for a photo",
-                    "X-Purpose must include " + PHOTO_PURPOSE + " to ask for a photo.");
-        }
-        RecognitionService.Recognised result = recognition.recognise(request.customerId(), Set.of(PHOTO_PURPOSE), staff.role,
-                staff.touchpointType());
-        CustomerPhoto photo = result.photo() == null ? null : CustomerPhoto.findById(request.customerId());
-        LOG.infof("photo for %s: %s", staff.describe(), photo != null ? "shown" : "not shown");
-        if (photo == null) {
-            throw Problems.of(404, "no-photo", "No photo to show",
-                    "There is no photo this role may see here: none was uploaded, or no consent allows showing it.");
-        }
-        return Response.ok(photo.content, photo.mediaType)
-                .header("Cache-Control", "no-store")
-                .header("X-Consent-Receipt", result.photo().receiptId())
-                .build();
     }
 }

@@ -1,6 +1,7 @@
 package io.touchpoint.recognition.self;
 
 import io.touchpoint.recognition.consent.ConsentService;
+import io.touchpoint.recognition.photo.PhotoConsent;
 import io.touchpoint.recognition.preference.CustomerPreference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,10 +17,12 @@ import java.util.UUID;
 public class Erasure {
 
     private final ConsentService consents;
+    private final PhotoConsent photos;
     private final Clock clock;
 
-    public Erasure(ConsentService consents, Clock clock) {
+    public Erasure(ConsentService consents, PhotoConsent photos, Clock clock) {
         this.consents = consents;
+        this.photos = photos;
         this.clock = clock;
     }
 
@@ -32,9 +35,9 @@ public class Erasure {
 
     @Transactional
     public ErasureReceipt erase(UUID id) {
+        // The photo first: its lock orders this erasure after any upload in flight, which it then deletes.
+        photos.erase(id);
         CustomerPreference.delete("customerId", id);
-        CustomerPreference.getEntityManager().createNativeQuery("DELETE FROM customer_photo WHERE customer_id = :id")
-                .setParameter("id", id).executeUpdate();
         consents.withdrawAll(id);
         return new ErasureReceipt(id, clock.instant(), List.of("preferences", "photo"),
                 List.of("consent ledger under the pseudonymous id, every consent withdrawn (channel ERASURE)"));

@@ -183,7 +183,7 @@ class RecognitionFlowTest {
                 .when().put("/api/me/photo").then().statusCode(200);
         long ledgerRows = QuarkusTransaction.requiringNew().call(() -> ConsentEvent.count("customerId", customer.customerId()));
 
-        customer.as().when().post("/api/me/erasure").then().statusCode(200);
+        customer.eraseThroughTheGateway().statusCode(200).body("erased", org.hamcrest.Matchers.hasItems("preferences", "photo"));
 
         customer.recognisedBy("gate-agent", "GATE/A12", SERVICE_AND_ASSISTANCE).statusCode(200).body("preferences", empty());
         customer.as().when().get("/api/me/preferences").then().statusCode(200).body("$", empty());
@@ -191,18 +191,6 @@ class RecognitionFlowTest {
         customer.as().when().get("/api/me/consents").then().body("active", empty()).body("past[0].state", equalTo("WITHDRAWN"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> ConsentEvent.count("customerId", customer.customerId())))
                 .isEqualTo(ledgerRows + 2); // one withdrawal for each of the two consents
-    }
-
-    @Test
-    void anErasureRelayedByTheGatewayDoesTheSame() {
-        customer.grantAndGetConsentId(SERVICE, List.of("seat"), List.of("gate-agent"), List.of());
-
-        io.restassured.RestAssured.given().auth().oauth2(io.touchpoint.testsupport.Tokens.relayedCustomer(customer.customerId()))
-                .when().put("/api/erasures/{id}", UUID.randomUUID()).then().statusCode(200)
-                .body("erased", org.hamcrest.Matchers.hasItems("preferences", "photo"));
-
-        customer.recognisedBy("gate-agent", "GATE/A12", SERVICE_AND_ASSISTANCE).statusCode(200).body("preferences", empty());
-        customer.as().when().get("/api/me/consents").then().body("active", empty());
     }
 
     @Test

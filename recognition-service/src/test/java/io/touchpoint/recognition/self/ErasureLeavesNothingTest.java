@@ -4,14 +4,12 @@ import io.touchpoint.recognition.support.Images;
 import io.touchpoint.recognition.support.Portal;
 import io.touchpoint.recognition.support.RecognitionServiceTest;
 import io.touchpoint.testsupport.ErasureSweep;
-import io.touchpoint.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.nullValue;
@@ -41,7 +39,7 @@ class ErasureLeavesNothingTest {
                 .contains("newspaper in customer_preference.value", "photo in customer_photo.content",
                         "pseudonymous id in customer_preference.customer_id", "pseudonymous id in customer_photo.customer_id");
 
-        given().auth().oauth2(Tokens.customer(customer.customerId())).when().post("/api/me/erasure").then().statusCode(200);
+        customer.eraseThroughTheGateway().statusCode(200);
 
         List<ErasureSweep.Trace> left = ErasureSweep.traces(needles);
         assertThat(left).filteredOn(t -> !t.what().equals("pseudonymous id")).isEmpty();

@@ -46,6 +46,15 @@ public record Portal(UUID customerId) {
         return as().when().post("/api/me/consents/{id}/withdrawal", consentId).then();
     }
 
+    /**
+     * The customer's erasure as the staff-gateway relays it: their own token exchanged for this service, under a
+     * new request id. The only way a customer erases anything here.
+     */
+    public ValidatableResponse eraseThroughTheGateway() {
+        return given().auth().oauth2(Tokens.relayedCustomer(customerId))
+                .when().put("/api/erasures/{requestId}", UUID.randomUUID()).then();
+    }
+
     /** What the gateway gets for this customer, asked by a role at a touchpoint for purposes (the staff token exchanged). */
     public ValidatableResponse recognisedBy(String role, String touchpoint, String purposes) {
         return given().auth().oauth2(Tokens.relayedStaff("staff-4711", role))

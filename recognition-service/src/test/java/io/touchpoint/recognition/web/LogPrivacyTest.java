@@ -65,7 +65,7 @@ class LogPrivacyTest {
                 .then().statusCode(200);
         customer.recognisedBy("gate-agent", "GATE/A12", "personalised-service,assistance-sharing").statusCode(200);
         customer.as().when().get("/api/me/preview").then().statusCode(200);
-        customer.as().when().post("/api/me/erasure").then().statusCode(200);
+        customer.eraseThroughTheGateway().statusCode(200);
 
         assertThat(lines).as("the capture works").anyMatch(line -> line.contains("POST /api/recognitions -> 200"));
         assertThat(String.join("\n", lines)).doesNotContain(NEWSPAPER, "Quokka", "exit-row", "walking-aid", SECRET,

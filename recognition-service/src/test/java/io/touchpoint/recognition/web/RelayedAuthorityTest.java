@@ -48,10 +48,6 @@ class RelayedAuthorityTest {
     void gatewaySecretWithForgedHeadersReadsNothing() {
         recognise(Tokens.gateway(), "gate-agent").statusCode(403).contentType("application/problem+json")
                 .body(not(containsString("window")));
-        given().auth().oauth2(Tokens.gateway()).header("X-Acting-Role", "gate-agent").header("X-Touchpoint", "GATE/A12")
-                .header("X-Purpose", "recognition-by-photo").contentType(ContentType.JSON)
-                .body(Map.of("customerId", customer.customerId().toString()))
-                .when().post("/api/recognitions/photo").then().statusCode(403);
     }
 
     @Test
@@ -81,6 +77,19 @@ class RelayedAuthorityTest {
         // A lounge host's own token, claiming to be a gate agent, whom the customer shares their seat with.
         recognise(Tokens.relayedStaff("staff-1", "lounge-host"), "gate-agent").statusCode(403)
                 .body("type", is("urn:touchpoint:problem:acting-role-not-proven")).body(not(containsString("window")));
+    }
+
+    @Test
+    void aCustomersOwnTokenErasesNothingAroundTheGateway() {
+        // The customer calls this service directly with the token their portal holds (its audience includes this
+        // service): erasing here would skip the gateway's request, its record and its redaction of justifications.
+        customer.as().when().post("/api/me/erasure").then().statusCode(404).contentType("application/problem+json");
+        customer.as().when().put("/api/erasures/{id}", UUID.randomUUID()).then().statusCode(403)
+                .contentType("application/problem+json").body("type", is("urn:touchpoint:problem:not-relayed-by-gateway"));
+
+        customer.recognisedBy("gate-agent", "GATE/A12", "personalised-service").statusCode(200)
+                .body("preferences.value", hasItem("window"));
+        customer.as().when().get("/api/me/consents").then().statusCode(200).body("active.purpose", hasItem("personalised-service"));
     }
 
     @Test

@@ -40,13 +40,11 @@ class SecurityMatrixTest {
             new Endpoint("POST", "/api/me/consents/" + CONSENT + "/renewal", "{\"noticeVersion\":1}", Set.of("customer")),
             new Endpoint("GET", "/api/me/receipts/" + CONSENT, null, Set.of("customer")),
             new Endpoint("GET", "/api/me/preview", null, Set.of("customer")),
-            new Endpoint("POST", "/api/me/erasure", null, Set.of("customer")),
             // A customer starts a relayed erasure; the gateway's own token may only complete an accepted one.
             new Endpoint("PUT", "/api/erasures/" + UUID.randomUUID(), null, Set.of("customer")),
             new Endpoint("POST", "/api/erasures/" + UUID.randomUUID() + "/completion", null, Set.of("gateway-service")),
             new Endpoint("GET", "/api/me/receipts/" + CONSENT + "/proof", null, Set.of("customer")),
             new Endpoint("GET", "/api/trail", null, Set.of("compliance-auditor")),
-            new Endpoint("POST", "/api/recognitions/photo", "{\"customerId\":\"" + UUID.randomUUID() + "\"}", STAFF),
             new Endpoint("GET", "/api/me/photo", null, Set.of("customer")),
             new Endpoint("DELETE", "/api/me/photo", null, Set.of("customer")));
 

@@ -51,25 +51,29 @@ public class AccessLog {
         record.outcome = entry.outcome();
         record.flightToday = entry.flightToday();
         record.canonicalVersion = CanonicalRecord.VERSION;
-        if (entry.breakGlassJustification() != null) {
+        String justification = entry.breakGlassJustification();
+        if (justification != null) {
             // The record commits to the text's hash; the text is kept apart so that an erasure can remove it.
-            record.justificationSha256 = CanonicalRecord.justificationSha256(entry.breakGlassJustification());
-            em.createNativeQuery("INSERT INTO break_glass_justification (sha256, justification) VALUES (:sha256, :text) "
-                            + "ON CONFLICT (sha256) DO NOTHING")
-                    .setParameter("sha256", record.justificationSha256)
-                    .setParameter("text", entry.breakGlassJustification())
-                    .executeUpdate();
+            record.justificationSha256 = CanonicalRecord.justificationSha256(justification);
         }
         record.recordHash = CanonicalRecord.sha256(record.content());
         record.persistAndFlush();
-        record.breakGlassJustification = entry.breakGlassJustification();
+        if (justification != null && record.customerId != null) {
+            // One copy per record, which only this record's customer's erasure removes. A record that names nobody
+            // keeps no text at all: no erasure could ever reach it (docs/erasure.md).
+            em.createNativeQuery("INSERT INTO access_record_justification (record_id, justification) VALUES (:record, :text)")
+                    .setParameter("record", record.id)
+                    .setParameter("text", justification)
+                    .executeUpdate();
+        }
+        record.breakGlassJustification = justification == null ? null
+                : record.customerId == null ? AccessRecord.NOT_KEPT : justification;
         return record;
     }
 
-    /** Keeps monthly partitions ahead of time; rows beyond them still land in the default partition. */
     /**
-     * Part of a customer's erasure: the text of every justification given for a look at them goes; the records,
-     * their hashes and their leaves in the trail stay. Needs the customer's erasure request to exist.
+     * Part of a customer's erasure: the text kept with each record of a look at them goes, and no other record's;
+     * the records, their hashes and their leaves in the trail stay. Needs the customer's erasure request to exist.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public long redactJustificationsOf(UUID customerId) {
@@ -78,6 +82,7 @@ public class AccessLog {
                 .getSingleResult()).longValue();
     }
 
+    /** Keeps monthly partitions ahead of time; rows beyond them still land in the default partition. */
     @Scheduled(every = "12h", delayed = "10s")
     @Transactional
     void createUpcomingPartitions() {

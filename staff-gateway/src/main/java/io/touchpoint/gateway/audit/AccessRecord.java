@@ -21,6 +21,13 @@ public class AccessRecord extends PanacheEntityBase {
 
     /** Shown in place of a justification whose text went with the customer's erasure (no quote: it sits in SQL). */
     public static final String REDACTED = "[removed when the customer asked for erasure]";
+    /** Shown in place of a justification on a record that names no customer: only its SHA-256 is kept (gateway V9). */
+    public static final String NOT_KEPT = "[not kept for a look that showed no customer]";
+    /**
+     * Shown when a customer's record has lost its text though they never asked for erasure: before gateway V9 a text
+     * shared with another customer went with that customer's erasure; since, only the database owner could remove it.
+     */
+    public static final String MISSING = "[missing, and the customer asked for no erasure]";
 
     @Id
     public UUID id;
@@ -45,12 +52,14 @@ public class AccessRecord extends PanacheEntityBase {
     /** The canonical form this record was hashed in (1 before gateway migration V6, then 2). */
     public short canonicalVersion;
     /**
-     * The justification as a reader sees it, wherever it is kept; a marker once an erasure removed it. Null when
-     * the look was no break-glass look.
+     * The justification as a reader sees it, wherever it is kept; a marker where no text is kept (a record that names
+     * no customer) or where an erasure removed it. Null when the look was no break-glass look.
      */
-    @Formula("(CASE WHEN justification_sha256 IS NULL THEN break_glass_justification ELSE coalesce("
-            + "(SELECT j.justification FROM break_glass_justification j WHERE j.sha256 = justification_sha256), "
-            + "'" + REDACTED + "') END)")
+    @Formula("(CASE WHEN justification_sha256 IS NULL THEN break_glass_justification"
+            + " WHEN customer_id IS NULL THEN '" + NOT_KEPT + "'"
+            + " ELSE coalesce((SELECT j.justification FROM access_record_justification j WHERE j.record_id = id),"
+            + " CASE WHEN EXISTS (SELECT 1 FROM erasure_request e WHERE e.customer_id = customer_id)"
+            + " THEN '" + REDACTED + "' ELSE '" + MISSING + "' END) END)")
     public String breakGlassJustification;
     public byte[] recordHash;
     /** Whether the customer had a flight in today's window; null when unknown (a miss, a search). */

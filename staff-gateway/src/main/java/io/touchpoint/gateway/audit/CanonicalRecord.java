@@ -82,7 +82,7 @@ public final class CanonicalRecord {
         return sha256(bytes(content));
     }
 
-    /** SHA-256 of the justification's UTF-8 bytes, exactly as typed: what a v2 record commits to. */
+    /** SHA-256 of the justification's UTF-8 bytes, as recorded (trimmed, {@code Justifications}): what a v2 record commits to. */
     public static byte[] justificationSha256(String justification) {
         return sha256(justification.getBytes(StandardCharsets.UTF_8));
     }

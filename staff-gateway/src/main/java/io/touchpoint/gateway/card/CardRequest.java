@@ -1,6 +1,8 @@
 package io.touchpoint.gateway.card;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.touchpoint.support.justification.Justification;
+import io.touchpoint.support.justification.Justifications;
 import io.touchpoint.support.web.ActingStaff;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +23,11 @@ public record CardRequest(
         @Justification
         @Schema(description = "Supervisors opening a card found by break-glass search (presented type CUSTOMER_ID) only")
         String justification) {
+
+    /** The justification as it is checked, forwarded and recorded: without the white space around it. */
+    public CardRequest {
+        justification = Justifications.normalise(justification);
+    }
 
     public boolean isBreakGlass() {
         return "CUSTOMER_ID".equals(presented.path("type").asText());

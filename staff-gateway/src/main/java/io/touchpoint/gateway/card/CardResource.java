@@ -53,19 +53,8 @@ public class CardResource {
     @APIResponse(responseCode = "503", description = "Profiles unavailable, or the look could not be recorded: no card")
     public ObjectNode card(@NotNull @Valid CardRequest request, @Context ContainerRequestContext context) {
         String role = actingRole(request.role());
-        Downstream.Asker asker = asker(role, request.touchpoint(), request.purpose(), context);
-        if (request.isBreakGlass()) {
-            if (!"supervisor".equals(role)) {
-                cards.denied(asker, request.device(), request.justification());
-                throw Problems.of(403, "no-browsing", "Only supervisors open cards by customer id",
-                        "Frontline staff find customers from what they present.");
-            }
-            if (request.justification() == null) {
-                throw Problems.badRequest("justification-needed", "Justification needed",
-                        "justification: opening a card found by name needs a written justification of 30 characters or more");
-            }
-        }
-        return cards.card(asker, request);
+        // Break-glass checks (supervisor, justification) and their records are the card service's, as for the tablet.
+        return cards.card(asker(role, request.touchpoint(), request.purpose(), context), request);
     }
 
     @POST
@@ -77,20 +66,15 @@ public class CardResource {
             description = "Frontline roles cannot search. Each customer shown gets an access record carrying the "
                     + "justification, flagged for review and visible in their access history.")
     @APIResponse(responseCode = "200", description = "Matching customers (at most 20)")
-    @APIResponse(responseCode = "400", description = "No name, or a justification shorter than 30 characters")
-    @APIResponse(responseCode = "403", description = "Not a supervisor (the attempt is recorded)")
+    @APIResponse(responseCode = "400", description = "No name, or a justification that is not 30 to 2,000 characters once the "
+            + "white space around it is removed")
+    @APIResponse(responseCode = "403", description = "Not a supervisor, or refused by the look policy or by profile-service "
+            + "(every refused attempt is recorded as DENIED)")
     public ArrayNode search(@NotNull @Valid SearchRequest request, @Context ContainerRequestContext context) {
-        boolean supervisor = identity.hasRole("supervisor");
-        String role = supervisor ? "supervisor"
+        // A frontline member acts in one of their own roles, and the card service refuses and records the attempt.
+        String role = identity.hasRole(CardService.SUPERVISOR) ? CardService.SUPERVISOR
                 : ScopePolicy.STAFF_ROLES.stream().filter(identity::hasRole).sorted().findFirst().orElseThrow();
-        Downstream.Asker asker = asker(role, request.touchpoint(), request.purpose(), context);
-        if (!supervisor) {
-            // A frontline attempt to browse is refused, and recorded: a denied attempt is part of the trail.
-            cards.denied(asker, request.device(), request.justification());
-            throw Problems.of(403, "no-browsing", "No name search for this role",
-                    "Only a supervisor may search by name; frontline staff find customers from what they present.");
-        }
-        return cards.search(asker, request);
+        return cards.search(asker(role, request.touchpoint(), request.purpose(), context), request);
     }
 
     private Downstream.Asker asker(String role, String touchpoint, String purpose, ContainerRequestContext context) {

@@ -9,6 +9,7 @@ import io.touchpoint.gateway.downstream.Downstream;
 import io.touchpoint.gateway.downstream.DownstreamRefusal;
 import io.touchpoint.gateway.look.LookPolicy;
 import io.touchpoint.gateway.look.StaffAssignments;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.touchpoint.support.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,29 +50,46 @@ public class CardService {
 
     /**
      * Where and why: a look from a touchpoint the role or the staff member's current assignment does not allow,
-     * or under a purpose the role may not use, is refused and recorded as DENIED before anything is fetched.
-     * Every card and search passes here, from the API and the tablet alike; {@link LookPolicy} decides.
+     * or under a purpose the role may not use, is refused before anything is fetched. Every card and search passes
+     * here, from the API and the tablet alike; {@link LookPolicy} decides.
      */
-    void admit(Downstream.Asker asker, String device, String justification) {
+    private void admit(Downstream.Asker asker, String device, String justification) {
         Optional<LookPolicy.Refusal> refusal = looks.refusal(asker.role(), asker.touchpoint(), asker.purpose(),
                 assignments.of(asker.subject()), assignments.now());
         if (refusal.isPresent()) {
-            denied(asker, device, justification);
             LookPolicy.Refusal r = refusal.get();
-            throw Problems.of(r.status(), r.type(), r.title(), r.detail());
+            throw refused(asker, device, justification, "DENIED", Problems.of(r.status(), r.type(), r.title(), r.detail()));
+        }
+    }
+
+    /**
+     * Break-glass is for supervisors, with a justification: anyone else opening a card by customer id, or searching
+     * by name, is refused and recorded like every other refusal.
+     */
+    private void mayBreakGlass(Downstream.Asker asker, String device, String justification, HttpProblem notSupervisor) {
+        if (!SUPERVISOR.equals(asker.role())) {
+            throw refused(asker, device, justification, "DENIED", notSupervisor);
+        }
+        if (justification == null) {
+            throw refused(asker, device, null, "DENIED", Problems.badRequest("justification-needed", "Justification needed",
+                    "justification: opening a card found by name needs a written justification of 30 characters or more"));
         }
     }
 
     public ObjectNode card(Downstream.Asker asker, CardRequest request) {
-        admit(asker, request.device(), request.isBreakGlass() ? request.justification() : null);
+        String justification = request.isBreakGlass() ? request.justification() : null;
+        if (request.isBreakGlass()) {
+            mayBreakGlass(asker, request.device(), justification, Problems.of(403, "no-browsing",
+                    "Only supervisors open cards by customer id", "Frontline staff find customers from what they present."));
+        }
+        admit(asker, request.device(), justification);
         JsonNode projection;
         try {
-            projection = downstream.projection(asker, request.presented(), request.isBreakGlass() ? request.justification() : null);
+            projection = downstream.projection(asker, request.presented(), justification);
         } catch (DownstreamRefusal refusal) {
-            String outcome = refusal.status() == 404 ? "NOT_FOUND" : "DENIED";
-            record(asker, request, null, List.of(), List.of(), outcome, null);
-            throw Problems.of(refusal.status(), refusal.status() == 404 ? "customer-not-found" : "refused",
-                    refusal.title(), refusal.detail());
+            throw refused(asker, request.device(), justification, refusal.status() == 404 ? "NOT_FOUND" : "DENIED",
+                    Problems.of(refusal.status(), refusal.status() == 404 ? "customer-not-found" : "refused",
+                            refusal.title(), refusal.detail()));
         }
         UUID customerId = UUID.fromString(projection.path("customerId").asText());
         List<String> asked = looks.cardPurposes(asker.role(), request.purpose());
@@ -100,7 +118,7 @@ public class CardService {
         shown.keySet().forEach(f -> disclosedUnder.addAll(purposesByField.getOrDefault(f, Set.of())));
         String outcome = recognition.isPresent() ? "SERVED" : "SERVED_WITHOUT_PREFERENCES";
         write(asker, request.device(), String.join(",", disclosedUnder), customerId, List.copyOf(shown.keySet()), receipts,
-                outcome, request.isBreakGlass() ? request.justification() : null, !projection.path("itinerary").isEmpty());
+                outcome, justification, !projection.path("itinerary").isEmpty());
 
         ObjectNode card = JSON.objectNode();
         card.put("requestId", asker.requestId());
@@ -120,9 +138,13 @@ public class CardService {
 
     /**
      * Break-glass: every customer the search shows is told, through their access history, and every record
-     * carries the justification for review. No record, no results.
+     * carries the justification for review. No record, no results. A search that shows nobody is recorded too:
+     * NOT_FOUND when nobody matched, DENIED when the gateway or profile-service refused it.
      */
     public ArrayNode search(Downstream.Asker asker, SearchRequest request) {
+        mayBreakGlass(asker, request.device(), request.justification(), Problems.of(403, "no-browsing",
+                "No name search for this role",
+                "Only a supervisor may search by name; frontline staff find customers from what they present."));
         admit(asker, request.device(), request.justification());
         ObjectNode query = JSON.objectNode().put("familyName", request.familyName());
         if (request.givenName() != null) {
@@ -132,7 +154,8 @@ public class CardService {
         try {
             candidates = downstream.search(asker, request.justification(), query);
         } catch (DownstreamRefusal refusal) {
-            throw Problems.of(refusal.status(), "refused", refusal.title(), refusal.detail());
+            throw refused(asker, request.device(), request.justification(), refusal.status() == 404 ? "NOT_FOUND" : "DENIED",
+                    Problems.of(refusal.status(), "refused", refusal.title(), refusal.detail()));
         }
         if (candidates.isEmpty()) {
             write(asker, request.device(), request.purpose(), null, List.of(), List.of(), "NOT_FOUND", request.justification(), null);
@@ -148,21 +171,21 @@ public class CardService {
     }
 
     static final String SEARCH_RESULT = "search-result";
+    static final String SUPERVISOR = "supervisor";
     static final String PHOTO_PURPOSE = "recognition-by-photo";
 
-    /** Records a refused attempt; if even that cannot be written, the refusal stands all the same. */
-    public void denied(Downstream.Asker asker, String device, String justification) {
+    /**
+     * The one place a refused look is recorded, whoever refused it (the gateway's own checks or a downstream
+     * service), before the refusal is answered: nothing was shown, so the record names no customer and keeps a
+     * break-glass justification as its SHA-256 only. If even that record cannot be written, the refusal stands.
+     */
+    private HttpProblem refused(Downstream.Asker asker, String device, String justification, String outcome, HttpProblem answer) {
         try {
-            write(asker, device, asker.purpose(), null, List.of(), List.of(), "DENIED", justification, null);
+            write(asker, device, asker.purpose(), null, List.of(), List.of(), outcome, justification, null);
         } catch (RuntimeException e) {
-            LOG.warnf("a denied attempt by %s could not be recorded", asker.role());
+            LOG.warnf("a refused attempt by %s could not be recorded", asker.role());
         }
-    }
-
-    private void record(Downstream.Asker asker, CardRequest request, UUID customerId, List<String> fields,
-                        List<String> receipts, String outcome, Boolean flightToday) {
-        write(asker, request.device(), request.purpose(), customerId, fields, receipts, outcome,
-                request.isBreakGlass() ? request.justification() : null, flightToday);
+        return answer;
     }
 
     private void write(Downstream.Asker asker, String device, String purpose, UUID customerId, List<String> fields,

@@ -1,6 +1,8 @@
 package io.touchpoint.gateway.card;
 
 import jakarta.validation.constraints.NotBlank;
+import io.touchpoint.support.justification.Justification;
+import io.touchpoint.support.justification.Justifications;
 import io.touchpoint.support.web.ActingStaff;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,4 +21,9 @@ public record SearchRequest(
         @Schema(example = "personalised-service") String purpose,
         @Pattern(regexp = "[A-Za-z0-9._-]{1,100}", message = "must be a device id of letters, digits, . _ -")
         @Schema(example = "tablet-17") String device) {
+
+    /** The justification as it is checked, forwarded and recorded: without the white space around it. */
+    public SearchRequest {
+        justification = Justifications.normalise(justification);
+    }
 }

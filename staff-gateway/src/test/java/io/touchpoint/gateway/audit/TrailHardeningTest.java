@@ -219,11 +219,30 @@ class TrailHardeningTest {
 
     @Test
     @Order(6)
-    void theServiceRoleCannotFileInventedTextUnderAJustificationsHash() {
-        assertThat(AsRole.attempt(APP, "INSERT INTO break_glass_justification (sha256, justification) "
-                + "VALUES (sha256(convert_to('customer fainted at the gate', 'UTF8')), 'nothing happened')")).isEqualTo(CHECK_VIOLATION);
-        assertThat(AsRole.attempt(APP, "INSERT INTO break_glass_justification (sha256, justification) "
-                + "VALUES (sha256(convert_to('customer fainted at the gate', 'UTF8')), 'customer fainted at the gate')")).isNull();
+    void theServiceRoleCannotFileInventedTextUnderARecordNorTextForARecordWithoutACustomer() {
+        String text = "customer fainted at the gate, medics need the name";
+        AccessRecord shown = QuarkusTransaction.requiringNew().call(() -> log.record(new AccessLog.Entry("req-" + UUID.randomUUID(),
+                "staff-9", "supervisor", null, "GATE/B7", UUID.randomUUID(), "personalised-service", "v", List.of("search-result"),
+                List.of(), "SERVED", text, null)));
+        AccessRecord nobody = QuarkusTransaction.requiringNew().call(() -> log.record(new AccessLog.Entry("req-" + UUID.randomUUID(),
+                "staff-9", "supervisor", null, "GATE/B7", null, "personalised-service", "v", List.of(), List.of(), "NOT_FOUND",
+                text, null)));
+        String insert = "INSERT INTO access_record_justification (record_id, justification) VALUES ('%s', '%s')";
+
+        assertThat(AsRole.attempt(APP, insert.formatted(shown.id, "nothing happened"))).as("text the record does not commit to")
+                .isEqualTo(CHECK_VIOLATION);
+        assertThat(AsRole.attempt(APP, insert.formatted(nobody.id, text))).as("text for a record without a customer")
+                .isEqualTo(CHECK_VIOLATION);
+        assertThat(AsRole.attempt(APP, insert.formatted(UUID.randomUUID(), text))).as("text for no record").isEqualTo(CHECK_VIOLATION);
+        assertThat(AsRole.attempt(APP, "UPDATE access_record_justification SET justification = 'nothing happened'"))
+                .isEqualTo(INSUFFICIENT_PRIVILEGE);
+        assertThat(AsRole.attempt(APP, "DELETE FROM access_record_justification")).isEqualTo(INSUFFICIENT_PRIVILEGE);
+        assertThat(AsRole.attempt("postgres", "UPDATE access_record_justification SET justification = justification"))
+                .as("a kept text never changes, whoever asks").isEqualTo(INSUFFICIENT_PRIVILEGE);
+        assertThat(Superuser.value("SELECT justification FROM access_record_justification WHERE record_id = '" + shown.id + "'"))
+                .isEqualTo(text);
+        assertThat(Superuser.value("SELECT count(*) FROM access_record_justification WHERE record_id = '" + nobody.id + "'"))
+                .isEqualTo(0L);
     }
 
     @Test

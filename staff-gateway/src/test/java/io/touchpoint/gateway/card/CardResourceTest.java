@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.touchpoint.gateway.audit.AccessLog;
 import io.touchpoint.gateway.audit.AccessRecord;
+import io.touchpoint.gateway.audit.CanonicalRecord;
 import io.touchpoint.gateway.support.DownstreamStubs;
 import io.touchpoint.gateway.support.GatewayTest;
 import io.touchpoint.testsupport.Contracts;
@@ -15,12 +16,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -377,7 +381,78 @@ class CardResourceTest {
         List<AccessRecord> records = QuarkusTransaction.requiringNew().call(() -> AccessRecord.list("requestId", requestId));
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.outcome).isEqualTo("NOT_FOUND");
-            assertThat(r.breakGlassJustification).isEqualTo(JUSTIFICATION);
+            // Nobody was shown, so no erasure could reach the text: the record keeps its SHA-256 only.
+            assertThat(r.breakGlassJustification).isEqualTo(AccessRecord.NOT_KEPT);
+            assertThat(r.justificationSha256).isEqualTo(CanonicalRecord.justificationSha256(JUSTIFICATION));
+        });
+    }
+
+    @Test
+    void aBreakGlassLookProfileServiceRefusesIsRecordedAsDeniedWithTheJustificationsHash() {
+        downstream.stubFor(post(urlEqualTo("/api/card-projections/search")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"urn:touchpoint:problem:justification-needed\",\"status\":400,\"title\":\"Justification needed\"}")));
+        downstream.stubFor(post(urlEqualTo("/api/card-projections")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"urn:touchpoint:problem:no-browsing\",\"status\":403,\"title\":\"Refused\"}")));
+
+        String search = searchAs("supervisor", JUSTIFICATION).statusCode(400).contentType("application/problem+json")
+                .extract().header("X-Request-Id");
+        String card = given().auth().oauth2(Tokens.withRoles("staff-supervisor", "supervisor")).contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "CUSTOMER_ID", "customerId", customerId.toString()),
+                        "touchpoint", "GATE/B7", "purpose", "personalised-service", "justification", JUSTIFICATION))
+                .when().post("/api/cards").then().statusCode(403).contentType("application/problem+json")
+                .extract().header("X-Request-Id");
+
+        for (String requestId : List.of(search, card)) {
+            List<AccessRecord> records = QuarkusTransaction.requiringNew().call(() -> AccessRecord.list("requestId", requestId));
+            assertThat(records).as("the refused break-glass attempt is in the trail").singleElement().satisfies(r -> {
+                assertThat(r.outcome).isEqualTo("DENIED");
+                assertThat(r.role).isEqualTo("supervisor");
+                assertThat(r.customerId).isNull();
+                assertThat(r.fields).isEmpty();
+                assertThat(r.justificationSha256).isEqualTo(CanonicalRecord.justificationSha256(JUSTIFICATION));
+            });
+        }
+    }
+
+    private static final String EMOJI = "\uD83D\uDEEB"; // one character, two UTF-16 units
+
+    /** What is typed, whether the gateway accepts it, and the text it forwards and records (null when refused). */
+    static Stream<Arguments> justificationBoundaries() {
+        String thirty = EMOJI.repeat(10) + "x".repeat(20);
+        return Stream.of(
+                Arguments.of("29 characters, ten of them emoji", EMOJI.repeat(10) + "x".repeat(19), null),
+                Arguments.of("30 characters, ten of them emoji", thirty, thirty),
+                Arguments.of("29 characters with white space around them", " \t" + "x".repeat(29) + "\n  ", null),
+                Arguments.of("30 characters with white space around them", "  " + thirty + "\r\n", thirty),
+                Arguments.of("2,000 emoji", EMOJI.repeat(2000), EMOJI.repeat(2000)),
+                Arguments.of("2,000 emoji with white space around them", " " + EMOJI.repeat(2000) + "\n", EMOJI.repeat(2000)),
+                Arguments.of("2,001 emoji", EMOJI.repeat(2001), null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("justificationBoundaries")
+    void aJustificationIsCountedInCharactersWithoutTheWhiteSpaceAroundIt(String why, String typed, String kept) {
+        downstream.stubFor(post(urlEqualTo("/api/card-projections/search")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("[{\"customerId\":\"%s\",\"givenName\":\"Luc\",\"familyName\":\"Desmarais\",\"tier\":\"GOLD\"}]"
+                        .formatted(customerId))));
+
+        ValidatableResponse answer = searchAs("supervisor", typed);
+
+        if (kept == null) {
+            answer.statusCode(400).contentType("application/problem+json").body("violations[0].field", is("justification"));
+            downstream.verify(0, postRequestedFor(urlEqualTo("/api/card-projections/search")));
+            return;
+        }
+        answer.statusCode(200);
+        downstream.verify(1, postRequestedFor(urlEqualTo("/api/card-projections/search"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.justification", equalTo(kept))));
+        List<AccessRecord> records = QuarkusTransaction.requiringNew().call(() -> AccessRecord.list("customerId", customerId));
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.breakGlassJustification).isEqualTo(kept);
+            assertThat(r.justificationSha256).isEqualTo(CanonicalRecord.justificationSha256(kept));
         });
     }
 

@@ -2,6 +2,7 @@ package io.touchpoint.gateway.erasure;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
 import io.touchpoint.gateway.audit.AccessLog;
 import io.touchpoint.gateway.audit.AccessRecord;
 import io.touchpoint.gateway.audit.CanonicalRecord;
@@ -26,12 +27,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static io.restassured.RestAssured.given;
 import static io.touchpoint.gateway.support.TrailClient.auditor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
@@ -82,6 +88,9 @@ class ErasureLeavesNothingTest {
         given().auth().oauth2(Tokens.customer(customerId)).when().post("/api/me/erasure").then().statusCode(200);
     }
 
+    /** Where the text of a record's justification is kept, one row per record (gateway V9). */
+    private static final String TEXT_COLUMN = "access_record_justification.justification";
+
     private ErasureSweep.Needles needles() {
         return new ErasureSweep.Needles(Map.of("justification", justification), Map.of(), customer);
     }
@@ -89,11 +98,10 @@ class ErasureLeavesNothingTest {
     @Test
     void afterErasureNoTableHoldsTheJustificationAndTheIdOnlyWhereDocumented() {
         AccessRecord search = look(customer, "SERVED", justification);
-        look(fellowPassenger, "SERVED", justification); // the same search showed someone else too
         look(customer, "SERVED", null);
         assertThat(ErasureSweep.traces(needles())).extracting(ErasureSweep.Trace::column)
                 .as("the sweep finds the text before erasure, so its silence afterwards means something")
-                .contains("break_glass_justification.justification", "access_record.customer_id");
+                .contains(TEXT_COLUMN, "access_record.customer_id");
 
         erase(customer);
 
@@ -101,7 +109,7 @@ class ErasureLeavesNothingTest {
         assertThat(left).filteredOn(t -> !t.what().equals("pseudonymous id")).isEmpty();
         assertThat(left).extracting(ErasureSweep.Trace::column)
                 .isSubsetOf(ErasureSweep.documentedSurvivors("staff-gateway"));
-        assertThat(ErasureSweep.tables()).contains("access_record", "break_glass_justification", "erasure_request", "erasure_step");
+        assertThat(ErasureSweep.tables()).contains("access_record", "access_record_justification", "erasure_request", "erasure_step");
 
         AccessRecord after = QuarkusTransaction.requiringNew().call(() -> AccessRecord.<AccessRecord>findById(search.id));
         assertThat(after.recordHash).isEqualTo(search.recordHash).isEqualTo(CanonicalRecord.sha256(after.content()));
@@ -120,8 +128,7 @@ class ErasureLeavesNothingTest {
         given().auth().oauth2(Tokens.customer(customer)).when().post("/api/me/erasure").then().statusCode(202);
         // While recognition's part is pending, a supervisor still opens the card with a reason naming the person.
         look(customer, "SERVED", justification);
-        assertThat(ErasureSweep.traces(needles())).extracting(ErasureSweep.Trace::column)
-                .contains("break_glass_justification.justification");
+        assertThat(ErasureSweep.traces(needles())).extracting(ErasureSweep.Trace::column).contains(TEXT_COLUMN);
 
         downstream.resetAll();
         servicesConfirm();
@@ -183,7 +190,7 @@ class ErasureLeavesNothingTest {
         look(fellowPassenger, "SERVED", justification);
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "DELETE FROM break_glass_justification").executeUpdate())).isNotNull();
+                "DELETE FROM access_record_justification").executeUpdate())).isNotNull();
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> log.redactJustificationsOf(fellowPassenger)))
                 .isNotNull();
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
@@ -194,6 +201,82 @@ class ErasureLeavesNothingTest {
                 .as("a new record cannot put the text back where erasure cannot reach it").isNotNull();
 
         assertThat(ErasureSweep.traces(new ErasureSweep.Needles(Map.of("justification", justification), Map.of(), null)))
-                .extracting(ErasureSweep.Trace::column).contains("break_glass_justification.justification");
+                .extracting(ErasureSweep.Trace::column).contains(TEXT_COLUMN);
+    }
+
+    @Test
+    void aTextGivenForTwoCustomersGoesOnlyFromTheRecordOfTheOneWhoIsErased() {
+        // One search showed two customers: the same text on both records. Only the erased customer's copy may go.
+        AccessRecord mine = look(customer, "SERVED", justification);
+        AccessRecord theirs = look(fellowPassenger, "SERVED", justification);
+
+        erase(customer);
+
+        given().auth().oauth2(auditor()).queryParam("customerId", fellowPassenger.toString())
+                .when().get("/api/compliance/access-records").then().statusCode(200)
+                .body("records.find { it.id == '" + theirs.id + "' }.breakGlassJustification", is(justification));
+        given().auth().oauth2(auditor()).queryParam("customerId", customer.toString())
+                .when().get("/api/compliance/access-records").then().statusCode(200)
+                .body("records.find { it.id == '" + mine.id + "' }.breakGlassJustification", is(AccessRecord.REDACTED));
+        // The text is left only where it belongs to the other customer's record; nothing keyed to the erased one's.
+        assertThat(ErasureSweep.traces(needles())).filteredOn(t -> !t.what().equals("pseudonymous id"))
+                .extracting(ErasureSweep.Trace::column).containsExactly(TEXT_COLUMN);
+        assertThat(Superuser.value("SELECT string_agg(record_id::text, ',') FROM access_record_justification WHERE justification = '"
+                + justification + "'")).isEqualTo(theirs.id.toString());
+        assertThat(Superuser.value("SELECT count(*) FROM access_record_justification WHERE record_id = '" + mine.id + "'"))
+                .isEqualTo(0L);
+        for (AccessRecord r : List.of(mine, theirs)) {
+            AccessRecord after = QuarkusTransaction.requiringNew().call(() -> AccessRecord.<AccessRecord>findById(r.id));
+            assertThat(after.recordHash).isEqualTo(r.recordHash).isEqualTo(CanonicalRecord.sha256(after.content()));
+        }
+    }
+
+    @Test
+    void aBreakGlassAttemptThatShowedNoCustomerKeepsOnlyTheHashOfItsJustificationAndStillVerifies() {
+        String staff = "staff-" + UUID.randomUUID();
+        Map<String, String> reasons = Map.of(
+                "found nobody", "Passenger Ines Okafor-" + UUID.randomUUID() + " collapsed; searching, found nobody",
+                "refused by profiles", "Passenger Ines Okafor-" + UUID.randomUUID() + " collapsed; profiles refused it",
+                "frontline", "Passenger Ines Okafor-" + UUID.randomUUID() + " collapsed; a gate agent tried to search");
+        downstream.stubFor(post(urlEqualTo("/api/card-projections/search"))
+                .withRequestBody(matchingJsonPath("$.familyName", equalTo("Nobody")))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
+        downstream.stubFor(post(urlEqualTo("/api/card-projections/search"))
+                .withRequestBody(matchingJsonPath("$.familyName", equalTo("Refused")))
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"urn:touchpoint:problem:no-browsing\",\"status\":403,\"title\":\"No name search for this role\"}")));
+
+        search(staff, "supervisor", "Nobody", reasons.get("found nobody")).statusCode(200);
+        search(staff, "supervisor", "Refused", reasons.get("refused by profiles")).statusCode(403);
+        search(staff, "gate-agent", "Okafor", reasons.get("frontline")).statusCode(403);
+
+        assertThat(ErasureSweep.traces(new ErasureSweep.Needles(reasons, Map.of(), null)))
+                .as("no erasure can ever reach a text kept for nobody, so none is kept").isEmpty();
+        List<AccessRecord> records = QuarkusTransaction.requiringNew().call(() ->
+                AccessRecord.list("staffSubject = ?1 order by recordedAt", staff));
+        assertThat(records).extracting(r -> r.outcome).containsExactly("NOT_FOUND", "DENIED", "DENIED");
+        List<String> texts = List.of(reasons.get("found nobody"), reasons.get("refused by profiles"), reasons.get("frontline"));
+        for (int i = 0; i < records.size(); i++) {
+            AccessRecord r = records.get(i);
+            assertThat(r.customerId).isNull();
+            assertThat(r.justificationSha256).as("the record still commits to what was typed")
+                    .isEqualTo(CanonicalRecord.justificationSha256(texts.get(i)));
+            assertThat(r.breakGlassJustification).isEqualTo(AccessRecord.NOT_KEPT);
+            assertThat(r.recordHash).isEqualTo(CanonicalRecord.sha256(r.content()));
+        }
+        TrailClient.drain(integrator);
+        for (AccessRecord r : records) {
+            TrailClient.assertVerifies(TrailClient.proof(r.id), r.id);
+        }
+        given().auth().oauth2(auditor()).queryParam("staffSubject", staff).queryParam("breakGlass", "true")
+                .when().get("/api/compliance/access-records").then().statusCode(200)
+                .body("records.size()", is(3))
+                .body("records.breakGlassJustification", everyItem(is(AccessRecord.NOT_KEPT)));
+    }
+
+    private static io.restassured.response.ValidatableResponse search(String staff, String role, String familyName, String why) {
+        return given().auth().oauth2(Tokens.withRoles(staff, role)).contentType(ContentType.JSON)
+                .body(Map.of("familyName", familyName, "justification", why, "touchpoint", "GATE/B7", "purpose", "personalised-service"))
+                .when().post("/api/cards/search").then();
     }
 }

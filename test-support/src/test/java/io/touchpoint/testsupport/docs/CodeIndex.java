@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -56,7 +57,7 @@ final class CodeIndex {
 
     static CodeIndex of(List<Path> sources) {
         CodeIndex index = new CodeIndex();
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        JavaCompiler javac = Objects.requireNonNull(ToolProvider.getSystemJavaCompiler(), "reading the sources needs a JDK's javac, not a JRE");
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
             JavacTask task = (JavacTask) javac.getTask(null, files, diagnostic -> { }, List.of("-proc:none"), null,
                     files.getJavaFileObjectsFromPaths(sources));

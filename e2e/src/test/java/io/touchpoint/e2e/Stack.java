@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The whole system, started by the README's run command ({@code ./touchpoint up}) on its own ports and state
  * directory under e2e/target, with the jars this build just made. Started once per test JVM, stopped (with
- * everything it started) when the JVM exits.
+ * everything it started) when the JVM exits. What the run command started, and when it is ready, come from the
+ * state file it writes ({@code state.properties}, docs/operations.md), never from the text it prints.
  */
 final class Stack {
 
@@ -33,9 +35,8 @@ final class Stack {
     private static Process process;
     /** Services this suite stopped and started again itself, which the run command no longer tracks. */
     private static final Map<String, Process> restarted = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Line of each service's process id in the run command's pids file (its start order). */
-    private static final Map<String, Integer> PID_LINE = Map.of("profile-service", 2, "recognition-service", 3);
-    private static final Map<String, Integer> PORT = Map.of("profile-service", PROFILE, "recognition-service", RECOGNITION);
+    /** What the run command started, written as it goes (docs/operations.md): {@code <name>.pid}, {@code <name>.port}, {@code ready}. */
+    private static final Path STATE = HOME.resolve("state.properties");
     private static final Map<String, String> DATABASE = Map.of("profile-service", "profile", "recognition-service", "recognition");
 
     private Stack() {
@@ -68,12 +69,9 @@ final class Stack {
             process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(Stack::stop));
             Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
-            while (true) {
-                String output = Files.exists(log) ? Files.readString(log) : "";
-                if (output.contains("Touchpoint is running")) {
-                    return;
-                }
+            while (!isReady()) {
                 if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                    String output = Files.exists(log) ? Files.readString(log) : "";
                     throw new IllegalStateException("./touchpoint up did not bring the stack up; its output:\n" + output
                             + "\nlogs in " + HOME.resolve("logs"));
                 }
@@ -85,6 +83,35 @@ final class Stack {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Ready once this run (not one a killed JVM left behind) has written its ready marker. */
+    private static boolean isReady() throws IOException {
+        Properties state = state();
+        return String.valueOf(process.pid()).equals(state.getProperty("up.pid")) && "true".equals(state.getProperty("ready"));
+    }
+
+    /** One service's entry in the state file, e.g. {@code stateOf("profile-service", "port")}. */
+    private static String stateOf(String service, String key) {
+        try {
+            String value = state().getProperty(service + "." + key);
+            if (value == null) {
+                throw new IllegalStateException("no " + service + "." + key + " in " + STATE);
+            }
+            return value;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Properties state() throws IOException {
+        Properties state = new Properties();
+        if (Files.exists(STATE)) {
+            try (var reader = Files.newBufferedReader(STATE)) {
+                state.load(reader);
+            }
+        }
+        return state;
     }
 
     private static void deleteRecursively(Path path) throws IOException {
@@ -100,27 +127,23 @@ final class Stack {
     /** Stops one service (SIGTERM) and waits until it is gone. */
     static synchronized void kill(String service) {
         Process own = restarted.remove(service);
-        ProcessHandle handle;
-        try {
-            handle = own != null ? own.toHandle()
-                    : ProcessHandle.of(Long.parseLong(Files.readAllLines(HOME.resolve("pids")).get(PID_LINE.get(service)).strip()))
-                    .orElseThrow(() -> new IllegalStateException(service + " is not running"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ProcessHandle handle = own != null ? own.toHandle()
+                : ProcessHandle.of(Long.parseLong(stateOf(service, "pid")))
+                        .orElseThrow(() -> new IllegalStateException(service + " is not running"));
         handle.destroy();
         handle.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
     }
 
     /** Starts a stopped service again as the run command does, and waits until it is ready. */
     static synchronized void restart(String service) {
+        String port = stateOf(service, "port");
         try {
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                     ROOT.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
                     .redirectErrorStream(true).redirectOutput(HOME.resolve("logs/" + service + "-restarted.log").toFile());
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(PORT.get(service)));
+            env.put("QUARKUS_HTTP_PORT", port);
             env.put("TOUCHPOINT_DB_URL", "jdbc:postgresql://127.0.0.1:" + POSTGRES + "/" + DATABASE.get(service));
             env.put("TOUCHPOINT_OIDC_URL", "http://127.0.0.1:" + KEYCLOAK + "/realms/touchpoint");
             env.put("TOUCHPOINT_LOCAL_STACK", "true"); // as the run command does: the demo secrets are accepted here only
@@ -133,7 +156,7 @@ final class Stack {
             while (Instant.now().isBefore(deadline)) {
                 try {
                     int status = http.send(java.net.http.HttpRequest.newBuilder(
-                                    java.net.URI.create("http://127.0.0.1:" + PORT.get(service) + "/q/health/ready")).build(),
+                                    java.net.URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
                             java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
                     if (status == 200) {
                         return;

@@ -41,7 +41,8 @@ public class CustomerResolver {
                             .orElseThrow(Problems::customerNotFound),
                     null);
             case PresentedIdentifier.BoardingPass pass -> fromBoardingPass(pass.barcode());
-            // Only reached through BreakGlass.require: a supervisor with a written justification.
+            // Only reached after BreakGlassSearchResource.require (called by CardProjectionResource): a supervisor
+            // with a written justification.
             case PresentedIdentifier.BreakGlassCustomer picked -> new Resolution(
                     Customer.findActive(picked.customerId()).orElseThrow(Problems::customerNotFound), null);
         };

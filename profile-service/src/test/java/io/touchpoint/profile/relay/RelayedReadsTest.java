@@ -60,6 +60,28 @@ class RelayedReadsTest {
     }
 
     @Test
+    void aReplayedRequestIdForTheSameCustomerIsRefusedSoNoReadHidesBehindAnotherLooksRecord() {
+        String loyalty = Fixtures.loyaltyNumber();
+        Fixtures.putCustomer(Fixtures.externalId("crm"), Fixtures.customer("Tove", "Arnesen", identifier("LOYALTY_NUMBER", loyalty)));
+        String requestId = UUID.randomUUID().toString();
+        long before = newest();
+
+        projectUnder(requestId, loyalty).statusCode(200);
+        projectUnder(requestId, loyalty).statusCode(409).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.is("urn:touchpoint:problem:request-id-reused"))
+                .body(org.hamcrest.Matchers.not(containsString("Arnesen")));
+
+        assertThat(readsAfter(before)).hasSize(1);
+    }
+
+    private static io.restassured.response.ValidatableResponse projectUnder(String requestId, String loyalty) {
+        return given().auth().oauth2(Tokens.relayedStaff("staff-4711", "gate-agent"))
+                .header("X-Acting-Role", "gate-agent").header("X-Touchpoint", "GATE/A12").header("X-Purpose", "personalised-service")
+                .header("X-Request-Id", requestId).contentType(ContentType.JSON).body(Map.of("presented", Staff.loyalty(loyalty)))
+                .when().post("/api/card-projections").then();
+    }
+
+    @Test
     void aReadWithoutTheGatewaysRequestIdIsRecordedAllTheSame() {
         String loyalty = Fixtures.loyaltyNumber();
         UUID customer = Fixtures.putCustomer(Fixtures.externalId("crm"), Fixtures.customer("Piet", "Olander",

@@ -4,6 +4,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.scheduler.Scheduled;
 import io.touchpoint.support.web.ActingStaff;
 import io.touchpoint.support.web.Problems;
+import io.touchpoint.support.web.Throwables;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -30,6 +32,7 @@ import java.util.UUID;
 public class RelayedReads {
 
     private static final Logger LOG = Logger.getLogger(RelayedReads.class);
+    private static final String UNIQUE_VIOLATION = "23505";
     /** The most rows one listing returns. */
     public static final int MAX_PAGE = 1000;
 
@@ -65,6 +68,10 @@ public class RelayedReads {
                         .setParameter("customer", customer).executeUpdate();
             }
         } catch (PersistenceException e) {
+            if (Throwables.rootCause(e) instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                throw Problems.of(409, "request-id-reused", "Request id already answered",
+                        "This service already answered this request id for this customer; the gateway makes a new id for every look.");
+            }
             throw Problems.of(503, "read-not-recorded", "Read could not be recorded",
                     "This service records every read it answers for staff; it could not, so it answers nothing. Try again shortly.");
         }

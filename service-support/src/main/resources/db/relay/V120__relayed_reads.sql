@@ -14,10 +14,12 @@ CREATE TABLE relayed_read (
     customer_id        uuid         NOT NULL
 );
 CREATE INDEX relayed_read_at ON relayed_read (read_at);
--- The gateway asks each service once per look and customer: a request id it already used for this customer is a
--- replay, which would otherwise hide behind the access record of the look it copies.
+-- The gateway asks each service once per look: a request id it already used is a replay, which would otherwise
+-- hide behind the access record of the look it copies. A card shows one customer; a search may show several.
 CREATE UNIQUE INDEX relayed_read_once ON relayed_read (gateway_request_id, operation, customer_id)
     WHERE gateway_request_id IS NOT NULL;
+CREATE UNIQUE INDEX relayed_read_one_customer ON relayed_read (gateway_request_id, operation)
+    WHERE gateway_request_id IS NOT NULL AND operation <> 'break-glass-search';
 
 -- The service adds and lists rows, and deletes them only past retention; it never changes one.
 GRANT SELECT, INSERT, DELETE ON relayed_read TO ${appRole};

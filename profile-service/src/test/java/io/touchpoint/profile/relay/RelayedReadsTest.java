@@ -74,6 +74,18 @@ class RelayedReadsTest {
         assertThat(readsAfter(before)).hasSize(1);
     }
 
+    @Test
+    void aCardsRequestIdCannotBeReusedForAnotherCustomerEither() {
+        String first = Fixtures.loyaltyNumber();
+        String second = Fixtures.loyaltyNumber();
+        Fixtures.putCustomer(Fixtures.externalId("crm"), Fixtures.customer("Ulla", "Brekke", identifier("LOYALTY_NUMBER", first)));
+        Fixtures.putCustomer(Fixtures.externalId("crm"), Fixtures.customer("Vidar", "Strand", identifier("LOYALTY_NUMBER", second)));
+        String requestId = UUID.randomUUID().toString();
+
+        projectUnder(requestId, first).statusCode(200);
+        projectUnder(requestId, second).statusCode(409).body(org.hamcrest.Matchers.not(containsString("Strand")));
+    }
+
     private static io.restassured.response.ValidatableResponse projectUnder(String requestId, String loyalty) {
         return given().auth().oauth2(Tokens.relayedStaff("staff-4711", "gate-agent"))
                 .header("X-Acting-Role", "gate-agent").header("X-Touchpoint", "GATE/A12").header("X-Purpose", "personalised-service")

@@ -70,7 +70,7 @@ public class RelayedReads {
         } catch (PersistenceException e) {
             if (Throwables.rootCause(e) instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 throw Problems.of(409, "request-id-reused", "Request id already answered",
-                        "This service already answered this request id for this customer; the gateway makes a new id for every look.");
+                        "This service already answered this request id; the gateway makes a new id for every look.");
             }
             throw Problems.of(503, "read-not-recorded", "Read could not be recorded",
                     "This service records every read it answers for staff; it could not, so it answers nothing. Try again shortly.");

@@ -90,6 +90,8 @@ public class CardService {
             throw refused(asker, request.device(), justification, refusal.status() == 404 ? "NOT_FOUND" : "DENIED",
                     Problems.of(refusal.status(), refusal.status() == 404 ? "customer-not-found" : "refused",
                             refusal.title(), refusal.detail()));
+        } catch (HttpProblem unavailable) {
+            throw failed(asker, request.device(), justification, unavailable);
         }
         UUID customerId = UUID.fromString(projection.path("customerId").asText());
         List<String> asked = looks.cardPurposes(asker.role(), request.purpose());
@@ -156,6 +158,8 @@ public class CardService {
         } catch (DownstreamRefusal refusal) {
             throw refused(asker, request.device(), request.justification(), refusal.status() == 404 ? "NOT_FOUND" : "DENIED",
                     Problems.of(refusal.status(), "refused", refusal.title(), refusal.detail()));
+        } catch (HttpProblem unavailable) {
+            throw failed(asker, request.device(), request.justification(), unavailable);
         }
         if (candidates.isEmpty()) {
             write(asker, request.device(), request.purpose(), null, List.of(), List.of(), "NOT_FOUND", request.justification(), null);
@@ -175,7 +179,7 @@ public class CardService {
     static final String PHOTO_PURPOSE = "recognition-by-photo";
 
     /**
-     * The one place a refused look is recorded, whoever refused it (the gateway's own checks or a downstream
+     * The one place a refused or failed look is recorded, whoever refused it (the gateway's own checks or a downstream
      * service), before the refusal is answered: nothing was shown, so the record names no customer and keeps a
      * break-glass justification as its SHA-256 only. If even that record cannot be written, the refusal stands.
      */
@@ -186,6 +190,15 @@ public class CardService {
             LOG.warnf("a refused attempt by %s could not be recorded", asker.role());
         }
         return answer;
+    }
+
+    /**
+     * profile-service did not answer in time, or its breaker is open: nothing is shown, but the service may have
+     * answered after the gateway gave up. The FAILED record says the look was asked for, so that read is not
+     * mistaken for one around the gateway (relay.RelayedReadReconciliation); a client's own error passes unrecorded here.
+     */
+    private HttpProblem failed(Downstream.Asker asker, String device, String justification, HttpProblem unavailable) {
+        return unavailable.getStatusCode() >= 500 ? refused(asker, device, justification, "FAILED", unavailable) : unavailable;
     }
 
     private void write(Downstream.Asker asker, String device, String purpose, UUID customerId, List<String> fields,

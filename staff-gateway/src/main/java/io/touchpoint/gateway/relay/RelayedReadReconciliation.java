@@ -117,6 +117,12 @@ public class RelayedReadReconciliation {
                                 SELECT 1 FROM access_record a
                                 WHERE a.customer_id = r."customerId" AND a.recorded_at >= :from
                                   AND a.request_id = r."gatewayRequestId" AND a.staff_subject = r."staffSubject")
+                            -- A card whose profile hop timed out is recorded FAILED, with no customer: it covers the one
+                            -- projection the service answered too late (a service answers one per request id).
+                            AND NOT (r.operation = 'card-projection' AND EXISTS (
+                                SELECT 1 FROM access_record a
+                                WHERE a.request_id = r."gatewayRequestId" AND a.recorded_at >= :from
+                                  AND a.staff_subject = r."staffSubject" AND a.outcome = 'FAILED' AND a.customer_id IS NULL))
                             ON CONFLICT (service, read_id) DO NOTHING""")
                     .setParameter("service", service).setParameter("reads", reads.toString())
                     .setParameter("from", Timestamp.from(earliest.minus(CLOCK_SKEW)))

@@ -139,6 +139,27 @@ class RelayedReadReconciliationTest {
     }
 
     @Test
+    void aCardWhoseProfileHopTimedOutIsRecordedFailedAndCoversOnlyTheProjectionAnsweredTooLate() {
+        downstream.stubFor(post(urlEqualTo("/api/card-projections")).willReturn(aResponse().withFixedDelay(2500)
+                .withHeader("Content-Type", "application/json")
+                .withBody(Contracts.text(Contracts.CARD_PROJECTION).replace(CONTRACT_CUSTOMER, customer.toString()))));
+        String failed = given().auth().oauth2(Tokens.withRoles(agent, "gate-agent")).contentType(ContentType.JSON)
+                .body(Map.of("presented", Map.of("type", "LOYALTY_NUMBER", "loyaltyNumber", "TP12345678"),
+                        "touchpoint", "GATE/A12", "purpose", "personalised-service", "device", "tablet-17"))
+                .when().post("/api/cards").then().statusCode(503).extract().header("X-Request-Id");
+        assertThat(io.touchpoint.testsupport.Superuser.value("SELECT outcome || '/' || coalesce(CAST(customer_id AS text), 'none') "
+                + "FROM access_record WHERE request_id = '" + failed + "'")).isEqualTo("FAILED/none");
+
+        listing(PROFILE_READS, List.of(read("card-projection", failed, customer)));
+        listing(RECOGNITION_READS, List.of(read("recognition", failed, customer)));
+        RelayedReadReconciliation.Run run = reconciliation.reconcile();
+
+        assertThat(run.reconciled()).isEqualTo(2);
+        assertThat(run.unrecorded()).as("the late projection is covered; a recognition nobody asked for is not").isEqualTo(1);
+        assertThat(Superuser.value("SELECT service FROM unrecorded_relayed_read")).isEqualTo("recognition-service");
+    }
+
+    @Test
     void aRecordOfAnotherStaffMemberDoesNotCoverARead() {
         String looked = card();
         listing(PROFILE_READS, List.of(read("card-projection", looked, customer, "agent-" + UUID.randomUUID())));

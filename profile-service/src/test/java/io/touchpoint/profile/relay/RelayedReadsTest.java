@@ -45,11 +45,7 @@ class RelayedReadsTest {
         long before = newest();
         String requestId = UUID.randomUUID().toString();
 
-        given().auth().oauth2(Tokens.relayedStaff("staff-4711", "gate-agent"))
-                .header("X-Acting-Subject", "someone-else") // forged and ignored
-                .header("X-Acting-Role", "gate-agent").header("X-Touchpoint", "GATE/A12").header("X-Purpose", "personalised-service")
-                .header("X-Request-Id", requestId).contentType(ContentType.JSON).body(Map.of("presented", Staff.loyalty(loyalty)))
-                .when().post("/api/card-projections").then().statusCode(200);
+        projectUnder(requestId, loyalty).statusCode(200);
 
         List<Map<String, Object>> reads = readsAfter(before);
         assertThat(reads).hasSize(1);
@@ -88,6 +84,7 @@ class RelayedReadsTest {
 
     private static io.restassured.response.ValidatableResponse projectUnder(String requestId, String loyalty) {
         return given().auth().oauth2(Tokens.relayedStaff("staff-4711", "gate-agent"))
+                .header("X-Acting-Subject", "someone-else") // forged and ignored: the subject is the token's
                 .header("X-Acting-Role", "gate-agent").header("X-Touchpoint", "GATE/A12").header("X-Purpose", "personalised-service")
                 .header("X-Request-Id", requestId).contentType(ContentType.JSON).body(Map.of("presented", Staff.loyalty(loyalty)))
                 .when().post("/api/card-projections").then();

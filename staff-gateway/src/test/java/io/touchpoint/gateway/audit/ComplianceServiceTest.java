@@ -1,7 +1,9 @@
 package io.touchpoint.gateway.audit;
 
 import io.touchpoint.gateway.support.GatewayTest;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -10,8 +12,9 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Card views per hour, as the console's chart reads them, from real access records. */
+/** What the compliance API and the console both read: views per hour from real records, and the same bounds for both. */
 @GatewayTest
 class ComplianceServiceTest {
 
@@ -58,5 +61,27 @@ class ComplianceServiceTest {
 
         Instant later = Instant.now().plus(1, ChronoUnit.HOURS);
         assertThat(viewsAt(gate, later, later.plus(1, ChronoUnit.HOURS))).isEmpty();
+    }
+
+    @Test
+    void aFilterTheApiWouldRefuseIsRefusedWhenThePageAsksToo() {
+        ComplianceFilter filter = new ComplianceFilter();
+        filter.customerId = "not-a-uuid";
+        filter.role = "hacker";
+
+        assertThatThrownBy(() -> compliance.search(filter, null, 25)).isInstanceOf(ConstraintViolationException.class);
+        assertThatThrownBy(() -> compliance.export(filter)).isInstanceOf(ConstraintViolationException.class);
+    }
+
+    @Test
+    void theUnusualAccessPeriodIsBoundedWhoeverAsks() {
+        Instant now = Instant.now();
+        assertThatThrownBy(() -> compliance.unusualAccess(now.minus(40, ChronoUnit.DAYS), now))
+                .isInstanceOfSatisfying(HttpProblem.class, p -> assertThat(p.getStatusCode()).isEqualTo(400));
+        assertThatThrownBy(() -> compliance.unusualAccess(now, now))
+                .isInstanceOfSatisfying(HttpProblem.class, p -> assertThat(p.getStatusCode()).isEqualTo(400));
+        Instant farFuture = Instant.parse("+200000-01-01T00:00:00Z");
+        assertThatThrownBy(() -> compliance.unusualAccess(farFuture.minus(1, ChronoUnit.DAYS), farFuture))
+                .isInstanceOfSatisfying(HttpProblem.class, p -> assertThat(p.getStatusCode()).isEqualTo(400));
     }
 }

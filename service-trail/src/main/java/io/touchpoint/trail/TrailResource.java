@@ -14,14 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,45 +29,19 @@ import java.util.UUID;
 @SecurityRequirement(name = "SecurityScheme")
 public class TrailResource {
 
-    private static final String TREE = "[0-9]{4}-[0-9]{2}|epochs";
     /** The media type of range bundles. */
     public static final String BUNDLE = "application/vnd.touchpoint.bundle";
 
-    private final TrailStore store;
+    private final TrailTrees trees;
     private final TrailProofs proofs;
-    private final TrailVerification verification;
-    private final TrailSigner signer;
-    private final TrailIntegrator integrator;
     private final TrailCosignatures cosignatures;
     private final TrailBundles bundles;
 
-    public TrailResource(TrailStore store, TrailProofs proofs, TrailVerification verification, TrailSigner signer, TrailIntegrator integrator,
-                         TrailCosignatures cosignatures, TrailBundles bundles) {
-        this.store = store;
+    public TrailResource(TrailTrees trees, TrailProofs proofs, TrailCosignatures cosignatures, TrailBundles bundles) {
+        this.trees = trees;
         this.proofs = proofs;
-        this.verification = verification;
-        this.signer = signer;
-        this.integrator = integrator;
         this.cosignatures = cosignatures;
         this.bundles = bundles;
-    }
-
-    public record Tree(@Schema(example = "2026-11") String tree,
-                       @Schema(example = "touchpoint.example/access-log/2026-11") String origin,
-                       @Schema(example = "1200") long size,
-                       @Schema(example = "3Wi76oUqg7J/8lt2XEpYaBwi4mm4cLjZ78bFO7QgrBE=") String root,
-                       @Schema(example = "2026-11-23T10:00:00Z") Instant signedAt,
-                       @Schema(description = "A closed month: its final checkpoint is a leaf of the epochs tree", example = "false") boolean closed,
-                       @Schema(description = "The largest size of this tree a configured witness cosigned (null: none yet)", example = "1150") Long witnessedSize,
-                       @Schema(description = "The witnesses that cosigned the checkpoint at witnessedSize", example = "[\"witness.example.org/w1\"]")
-                       List<String> witnessedBy) {
-    }
-
-    public record Trail(@Schema(description = "The Ed25519 note verifier key; pin it out of band, do not trust this copy alone",
-                                example = "touchpoint.example/access-log+5b6c1a2e+AcQ1b...") String verifierKey,
-                        List<Tree> trees,
-                        @Schema(description = "The witness keys whose cosignatures this service accepts and serves (cosignature/v1)")
-                        List<String> witnessKeys) {
     }
 
     @GET
@@ -78,14 +49,8 @@ public class TrailResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The trees (one per month, and epochs) with their latest signed sizes and roots")
     @APIResponse(responseCode = "200", description = "The trail's trees")
-    public Trail trail() {
-        List<Tree> trees = store.latestCheckpoints().stream().map(c -> {
-            List<TrailCosignatures.Stored> witnessed = cosignatures.latestWitnessed(c.tree());
-            return new Tree(c.tree(), integrator.origin(c.tree()), c.size(), Base64.getEncoder().encodeToString(c.root()),
-                    c.signedAt(), store.epoch(c.tree()).isPresent(), witnessed.isEmpty() ? null : witnessed.getFirst().size(),
-                    witnessed.stream().map(TrailCosignatures.Stored::witness).toList());
-        }).toList();
-        return new Trail(signer.verifier().encoded(), trees, cosignatures.witnesses().stream().map(io.touchpoint.merkle.Cosignature.Verifier::encoded).toList());
+    public TrailTrees.Trail trail() {
+        return trees.trail();
     }
 
     @GET
@@ -96,7 +61,7 @@ public class TrailResource {
     @APIResponse(responseCode = "200", description = "The signed note")
     @APIResponse(responseCode = "404", description = "No such tree or checkpoint")
     public String checkpoint(@PathParam("tree") String tree, @QueryParam("size") Long size) {
-        return proofs.checkpoint(tree(tree), size);
+        return trees.checkpoint(tree, size);
     }
 
     @POST
@@ -115,7 +80,7 @@ public class TrailResource {
     public List<TrailCosignatures.Stored> cosign(@PathParam("tree") String tree, @PathParam("size") long size,
                                                  @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN,
                                                          example = "— witness.example.org/w1 nC/OjAAAAABpLvG4…\n")) String lines) {
-        return cosignatures.add(tree(tree), size, lines);
+        return cosignatures.add(TrailTrees.name(tree), size, lines);
     }
 
     @GET
@@ -125,7 +90,7 @@ public class TrailResource {
     @Operation(summary = "The witness cosignatures stored for a checkpoint")
     @APIResponse(responseCode = "200", description = "The cosignatures, oldest first (empty if none)")
     public List<TrailCosignatures.Stored> cosignatures(@PathParam("tree") String tree, @PathParam("size") long size) {
-        return cosignatures.of(tree(tree), size);
+        return cosignatures.of(TrailTrees.name(tree), size);
     }
 
     @GET
@@ -143,7 +108,7 @@ public class TrailResource {
     @APIResponse(responseCode = "410", description = "The month was retired")
     public Response bundle(@PathParam("tree") String tree, @QueryParam("from") Long from, @QueryParam("to") Long to,
                            @QueryParam("since") Long since) {
-        TrailBundles.Header header = bundles.header(tree(tree), from, to, since);
+        TrailBundles.Header header = bundles.header(TrailTrees.name(tree), from, to, since);
         return Response.ok(bundles.stream(header), BUNDLE)
                 .header("Content-Disposition", "attachment; filename=\"" + header.tree() + "_" + header.from() + "-" + header.to() + ".tpb\"")
                 .build();
@@ -160,7 +125,7 @@ public class TrailResource {
         if (from == null || to == null) {
             throw Problems.badRequest("missing-tree-sizes", "Missing tree sizes", "give both from and to, e.g. ?from=1000&to=1200");
         }
-        return proofs.consistency(tree(tree), from, to);
+        return proofs.consistency(TrailTrees.name(tree), from, to);
     }
 
     @GET
@@ -199,13 +164,6 @@ public class TrailResource {
     @APIResponse(responseCode = "200", description = "The report; intact is false when anything was found")
     @APIResponse(responseCode = "400", description = "Invalid or too large range")
     public TrailVerification.Report verify(@PathParam("tree") String tree, @QueryParam("from") Long from, @QueryParam("to") Long to) {
-        return verification.verify(tree(tree), from, to);
-    }
-
-    private static String tree(String tree) {
-        if (!tree.matches(TREE)) {
-            throw Problems.badRequest("invalid-tree", "Invalid tree", "a tree is a month, yyyy-MM, or epochs");
-        }
-        return tree;
+        return trees.verify(tree, from, to);
     }
 }

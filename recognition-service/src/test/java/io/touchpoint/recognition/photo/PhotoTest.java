@@ -148,6 +148,18 @@ class PhotoTest {
         assertThat(io.touchpoint.testsupport.Contracts.violations(io.touchpoint.testsupport.Contracts.RECOGNITION, actual)).isEmpty();
     }
 
+    /** The gateway's portal asks with HEAD whether there is a photo: the status of the GET, without the image. */
+    @Test
+    void headSaysWhetherThereIsAPhotoWithoutSendingIt() {
+        customer.as().when().head("/api/me/photo").then().statusCode(404);
+        upload(Images.jpeg(200, 200), "image/jpeg").statusCode(200);
+
+        byte[] body = customer.as().when().head("/api/me/photo").then().statusCode(200).contentType("image/jpeg")
+                .extract().asByteArray();
+
+        assertThat(body).isEmpty();
+    }
+
     @Test
     void aDeletedPhotoIsGoneForStaffToo() {
         upload(Images.jpeg(200, 200), "image/jpeg").statusCode(200);

@@ -70,6 +70,11 @@ public class ComplianceFilter {
         } catch (DateTimeParseException e) {
             throw Problems.badRequest("invalid-time", "Invalid time", name + ": must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
+        return within(name, instant);
+    }
+
+    /** The instant, if it lies in the range any trail can hold; a 400 problem naming the parameter otherwise. */
+    static Instant within(String name, Instant instant) {
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
             throw Problems.badRequest("invalid-time", "Invalid time", name + ": must lie between 1970 and 9999");
         }

@@ -12,7 +12,7 @@ final class CsvRows {
     private CsvRows() {
     }
 
-    static String row(ComplianceResource.Row r) {
+    static String row(ComplianceService.Row r) {
         return Stream.of(r.id(), r.recordedAt(), r.requestId(), r.staffSubject(), r.role(), r.device(), r.touchpoint(),
                         r.customerId(), r.purpose(), r.policyVersion(), String.join(" ", r.fields()),
                         String.join(" ", r.receipts()), r.outcome(), r.breakGlassJustification(), r.recordHash())

@@ -7,16 +7,14 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.touchpoint.gateway.audit.ComplianceFilter;
-import io.touchpoint.gateway.audit.ComplianceResource;
+import io.touchpoint.gateway.audit.ComplianceService;
 import io.touchpoint.gateway.audit.UnusualAccess;
 import io.touchpoint.gateway.card.ScopePolicy;
 import io.touchpoint.gateway.pages.PageProblem;
 import io.touchpoint.trail.TrailCosignatures;
-import io.touchpoint.trail.TrailResource;
+import io.touchpoint.trail.TrailTrees;
 import io.touchpoint.trail.TrailVerification;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.FormParam;
@@ -60,8 +58,8 @@ public class ConsolePage {
                        String outcome, String breakGlass) {
     }
 
-    public record View(Form form, PageProblem problem, List<ComplianceResource.Row> rows, String nextPage, String firstPage,
-                       String exportLink, TrailResource.Trail trail, String checkpoint, String checkpointTree,
+    public record View(Form form, PageProblem problem, List<ComplianceService.Row> rows, String nextPage, String firstPage,
+                       String exportLink, TrailTrees.Trail trail, String checkpoint, String checkpointTree,
                        TrailVerification.Report verification, List<UnusualAccess.Finding> unusual, ViewsChart chart,
                        Instant chartFrom, Instant chartTo, List<TrailCosignatures.Stored> cosignatures) {
 
@@ -77,16 +75,14 @@ public class ConsolePage {
     /** Cosignatures listed in the console, newest first. */
     static final int RECENT_COSIGNATURES = 20;
 
-    private final ComplianceResource compliance;
-    private final TrailResource trail;
+    private final ComplianceService compliance;
+    private final TrailTrees trail;
     private final TrailCosignatures cosignatures;
-    private final EntityManager em;
 
-    public ConsolePage(ComplianceResource compliance, TrailResource trail, TrailCosignatures cosignatures, EntityManager em) {
+    public ConsolePage(ComplianceService compliance, TrailTrees trail, TrailCosignatures cosignatures) {
         this.compliance = compliance;
         this.trail = trail;
         this.cosignatures = cosignatures;
-        this.em = em;
     }
 
     @GET
@@ -99,7 +95,7 @@ public class ConsolePage {
     @Produces("text/csv")
     public Response export(@BeanParam PageFilter filter) {
         try {
-            return Response.fromResponse(compliance.export(filter.toApiFilter()))
+            return Response.ok(compliance.export(filter.toApiFilter()), "text/csv")
                     .header("Content-Disposition", "attachment; filename=\"access-records.csv\"").build();
         } catch (HttpProblem | ConstraintViolationException e) {
             return render(filter, null, null, null);
@@ -126,12 +122,12 @@ public class ConsolePage {
 
     private View view(PageFilter filter, String cursor, PageProblem given, TrailVerification.Report verification) {
         PageProblem problem = given;
-        List<ComplianceResource.Row> rows = List.of();
+        List<ComplianceService.Row> rows = List.of();
         String next = null;
         ComplianceFilter api = null;
         try {
             api = filter.toApiFilter();
-            ComplianceResource.Rows page = compliance.search(api, cursor, PAGE);
+            ComplianceService.Rows page = compliance.search(api, cursor, PAGE);
             rows = page.records();
             next = page.next() == null ? null : filter.link("/console", "cursor", page.next());
         } catch (HttpProblem e) {
@@ -144,16 +140,16 @@ public class ConsolePage {
         if (!chartFrom.isBefore(chartTo) || Duration.between(chartFrom, chartTo).compareTo(Duration.ofDays(31)) > 0) {
             chartFrom = chartTo.minus(CHART_SPAN);
         }
-        TrailResource.Trail all = trail.trail();
+        TrailTrees.Trail all = trail.trail();
         // Newest month first, the epochs tree last: the current month is what a reviewer checks most.
-        TrailResource.Trail trails = new TrailResource.Trail(all.verifierKey(), all.trees().stream()
-                .sorted(java.util.Comparator.comparing((TrailResource.Tree t) -> "epochs".equals(t.tree()))
-                        .thenComparing(TrailResource.Tree::tree, java.util.Comparator.reverseOrder()))
+        TrailTrees.Trail trails = new TrailTrees.Trail(all.verifierKey(), all.trees().stream()
+                .sorted(java.util.Comparator.comparing((TrailTrees.Tree t) -> "epochs".equals(t.tree()))
+                        .thenComparing(TrailTrees.Tree::tree, java.util.Comparator.reverseOrder()))
                 .toList(), all.witnessKeys());
-        String latestTree = trails.trees().stream().map(TrailResource.Tree::tree).filter(t -> !"epochs".equals(t))
+        String latestTree = trails.trees().stream().map(TrailTrees.Tree::tree).filter(t -> !"epochs".equals(t))
                 .findFirst().orElse(null);
         String checkpoint = latestTree == null ? null : trail.checkpoint(latestTree, null);
-        List<UnusualAccess.Finding> unusual = compliance.unusualAccess(chartFrom.toString(), chartTo.toString());
+        List<UnusualAccess.Finding> unusual = compliance.unusualAccess(chartFrom, chartTo);
         return new View(filter.form(), problem, rows, next,
                 cursor == null ? null : filter.link("/console"),
                 filter.link("/console/export.csv"), trails, checkpoint, latestTree, verification, unusual,
@@ -161,15 +157,9 @@ public class ConsolePage {
                 cosignatures.recent(RECENT_COSIGNATURES));
     }
 
-    /** Card views per hour and touchpoint: one indexed range scan of the period, grouped in the database. */
-    @Transactional
-    List<ViewsChart.Count> views(Instant from, Instant to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT date_trunc('hour', recorded_at), touchpoint, count(*) FROM access_record
-                WHERE recorded_at >= :from AND recorded_at < :to AND outcome IN ('SERVED', 'SERVED_WITHOUT_PREFERENCES')
-                GROUP BY 1, 2""").setParameter("from", from).setParameter("to", to).getResultList();
-        return rows.stream().map(r -> new ViewsChart.Count(toInstant(r[0]), (String) r[1], ((Number) r[2]).longValue())).toList();
+    /** Card views per hour and touchpoint, as the chart counts them. */
+    private List<ViewsChart.Count> views(Instant from, Instant to) {
+        return compliance.viewsPerHour(from, to).stream().map(v -> new ViewsChart.Count(v.hour(), v.touchpoint(), v.views())).toList();
     }
 
     private static Instant instantOr(String value, Instant otherwise) {
@@ -178,15 +168,6 @@ public class ConsolePage {
         } catch (DateTimeParseException e) {
             return otherwise;
         }
-    }
-
-    private static Instant toInstant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case java.time.OffsetDateTime o -> o.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> Instant.parse(value.toString());
-        };
     }
 
     /** The console's filter form, turned into the API's filter (the form's local times read as UTC). */

@@ -1,6 +1,7 @@
 package io.touchpoint.gateway.erasure;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.touchpoint.gateway.audit.AccessLog;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.WebApplicationException;
 import org.hibernate.LockOptions;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -39,6 +41,7 @@ public class ErasureService {
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(15);
     private static final Duration LONGEST_PAUSE = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(ErasureService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ErasureClients.Profile profile;
     private final ErasureClients.Recognition recognition;
@@ -222,17 +225,64 @@ public class ErasureService {
         return "";
     }
 
-    public Optional<ErasureRequest> request(UUID customerId, UUID requestId) {
+    public record ServicePart(
+            @Schema(example = "profile-service") String service,
+            @Schema(example = "DONE", description = "PENDING until the service confirms; retried until then") String status,
+            @Schema(example = "1") int attempts,
+            @Schema(example = "recognition-service unreachable (ProcessingException)") String lastError,
+            @Schema(example = "2026-11-23T10:00:01Z") Instant completedAt,
+            @Schema(description = "The service's own receipt: what it removed and when") JsonNode receipt) {
+    }
+
+    public record CombinedReceipt(
+            @Schema(example = "5b7c1c1e-4f7e-4a61-9d43-2c0a3b4f6e11") UUID requestId,
+            @Schema(example = "3f1c2a9e-8a34-4c55-9d7e-1b2f3a4c5d6e") UUID customerId,
+            @Schema(example = "2026-11-23T10:00:00Z") Instant requestedAt,
+            @Schema(example = "true", description = "Every service has confirmed") boolean complete,
+            List<ServicePart> services,
+            @Schema(example = "[\"access trail: who looked at your card, under your pseudonymous id, kept as the law requires\"]") List<String> kept) {
+    }
+
+    /** The customer asks with their own token (see {@link #request(UUID, String)}); the answer is where the request stands. */
+    public CombinedReceipt erase(UUID customerId, String customerToken) {
+        return receipt(customerId, request(customerId, customerToken));
+    }
+
+    /** Where the customer's latest erasure request stands, service by service; empty if they never asked. */
+    public Optional<CombinedReceipt> latestReceipt(UUID customerId) {
+        return latest(customerId).map(r -> receipt(customerId, r.id));
+    }
+
+    private CombinedReceipt receipt(UUID customerId, UUID requestId) {
+        ErasureRequest request = request(customerId, requestId).orElseThrow();
+        List<ServicePart> parts = steps(requestId).stream()
+                .map(s -> new ServicePart(s.service, s.status, s.attempts, s.lastError, s.completedAt, parse(s.receipt)))
+                .toList();
+        return new CombinedReceipt(request.id, request.customerId, request.requestedAt,
+                parts.stream().allMatch(p -> "DONE".equals(p.status())), parts,
+                List.of("access trail: who looked at your card, under your pseudonymous id, kept as the law requires",
+                        "staff's written justifications for looking you up: the text is removed, only its fingerprint (SHA-256) stays in the trail"));
+    }
+
+    private static JsonNode parse(String receipt) {
+        try {
+            return receipt == null ? null : JSON.readTree(receipt);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private Optional<ErasureRequest> request(UUID customerId, UUID requestId) {
         return QuarkusTransaction.requiringNew().call(() -> ErasureRequest.<ErasureRequest>findByIdOptional(requestId)
                 .filter(r -> r.customerId.equals(customerId)));
     }
 
-    public Optional<ErasureRequest> latest(UUID customerId) {
+    private Optional<ErasureRequest> latest(UUID customerId) {
         return QuarkusTransaction.requiringNew().call(() ->
                 ErasureRequest.<ErasureRequest>find("customerId = ?1 order by requestedAt desc", customerId).firstResultOptional());
     }
 
-    public List<ErasureStep> steps(UUID requestId) {
+    List<ErasureStep> steps(UUID requestId) {
         return QuarkusTransaction.requiringNew().call(() -> ErasureStep.<ErasureStep>list("requestId = ?1 order by service", requestId));
     }
 }

@@ -6,6 +6,7 @@ import io.touchpoint.gateway.downstream.DownstreamRefusal;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * recognition-service's customer API, called by the portal as the signed-in customer: the customer's own access
@@ -25,13 +27,15 @@ import java.util.UUID;
 @RegisterRestClient(configKey = "customer-recognition")
 public interface CustomerRecognition {
 
+    // The reads return at once, so that a page can ask for all of them together.
+
     @GET
     @Path("/api/catalogue")
-    Portal.Catalogue catalogue(@HeaderParam("Authorization") String bearer);
+    CompletionStage<Portal.Catalogue> catalogue(@HeaderParam("Authorization") String bearer);
 
     @GET
     @Path("/api/me/preferences")
-    List<Portal.Preference> preferences(@HeaderParam("Authorization") String bearer);
+    CompletionStage<List<Portal.Preference>> preferences(@HeaderParam("Authorization") String bearer);
 
     @PATCH
     @Path("/api/me/preferences")
@@ -40,7 +44,7 @@ public interface CustomerRecognition {
 
     @GET
     @Path("/api/me/consents")
-    Portal.Consents consents(@HeaderParam("Authorization") String bearer);
+    CompletionStage<Portal.Consents> consents(@HeaderParam("Authorization") String bearer);
 
     @POST
     @Path("/api/me/consents")
@@ -62,11 +66,16 @@ public interface CustomerRecognition {
 
     @GET
     @Path("/api/me/preview")
-    List<Portal.RolePreview> preview(@HeaderParam("Authorization") String bearer);
+    CompletionStage<List<Portal.RolePreview>> preview(@HeaderParam("Authorization") String bearer);
 
     @GET
     @Path("/api/me/photo")
     Response photo(@HeaderParam("Authorization") String bearer);
+
+    /** Whether I have a photo (under a current consent), without its bytes: completes normally if so, with a refusal if not. */
+    @HEAD
+    @Path("/api/me/photo")
+    CompletionStage<Void> photoExists(@HeaderParam("Authorization") String bearer);
 
     @PUT
     @Path("/api/me/photo")

@@ -7,16 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.touchpoint.gateway.audit.AccessHistoryResource;
-import io.touchpoint.gateway.card.CardService;
-import io.touchpoint.gateway.card.ScopePolicy;
+import io.touchpoint.gateway.audit.AccessHistoryService;
 import io.touchpoint.gateway.downstream.DownstreamRefusal;
-import io.touchpoint.gateway.erasure.ErasureResource;
+import io.touchpoint.gateway.downstream.SubjectToken;
+import io.touchpoint.gateway.erasure.ErasureService;
 import io.touchpoint.gateway.pages.PageProblem;
+import io.touchpoint.support.web.CurrentCustomer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -37,11 +36,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -62,43 +58,40 @@ public class PortalPage {
             "photo-saved", "Your photo is saved. Its metadata was removed.",
             "photo-deleted", "Your photo is deleted.");
     static final int LOOKS_PER_PAGE = 50;
-    private static final List<String> STAFF_ROLES = List.of("gate-agent", "check-in-agent", "lounge-host", "cabin-crew", "supervisor");
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance portal(View view);
 
-        static native TemplateInstance erasure(ErasureResource.CombinedReceipt receipt, PageProblem problem);
+        static native TemplateInstance erasure(ErasureService.CombinedReceipt receipt, PageProblem problem);
     }
 
-    public record Field(Portal.Definition definition, String value) {
-    }
-
-    public record PurposeRow(Portal.Purpose purpose, Portal.Consent active, List<String> staffRoles) {
-    }
-
-    public record View(String done, PageProblem problem, boolean recognitionUnavailable, List<Field> fields,
-                       List<PurposeRow> purposes, List<Portal.Consent> expiringSoon, List<Portal.Consent> past,
-                       List<Portal.RolePreview> previews, boolean photo, List<AccessHistoryResource.Look> looks,
+    public record View(String done, PageProblem problem, boolean recognitionUnavailable, List<PortalReadModel.Field> fields,
+                       List<PortalReadModel.PurposeRow> purposes, List<Portal.Consent> expiringSoon, List<Portal.Consent> past,
+                       List<Portal.RolePreview> previews, boolean photo, List<AccessHistoryService.Look> looks,
                        String olderLooks, boolean newestLooks) {
     }
 
     private final CustomerRecognition recognition;
     private final CustomerProfile profile;
-    private final AccessHistoryResource history;
-    private final ErasureResource erasure;
+    private final PortalReadModel readModel;
+    private final AccessHistoryService history;
+    private final ErasureService erasures;
+    private final CurrentCustomer customer;
+    private final SubjectToken subjectToken;
     private final AccessTokenCredential accessToken;
     private final ObjectMapper json;
-    private final ScopePolicy policy;
 
-    public PortalPage(@RestClient CustomerRecognition recognition, @RestClient CustomerProfile profile,
-                      AccessHistoryResource history, ErasureResource erasure, AccessTokenCredential accessToken, ObjectMapper json,
-                      ScopePolicy policy) {
-        this.policy = policy;
+    public PortalPage(@RestClient CustomerRecognition recognition, @RestClient CustomerProfile profile, PortalReadModel readModel,
+                      AccessHistoryService history, ErasureService erasures, CurrentCustomer customer,
+                      SubjectToken subjectToken, AccessTokenCredential accessToken, ObjectMapper json) {
         this.recognition = recognition;
         this.profile = profile;
+        this.readModel = readModel;
         this.history = history;
-        this.erasure = erasure;
+        this.erasures = erasures;
+        this.customer = customer;
+        this.subjectToken = subjectToken;
         this.accessToken = accessToken;
         this.json = json;
     }
@@ -225,9 +218,9 @@ public class PortalPage {
             ObjectNode export = JsonNodeFactory.instance.objectNode();
             export.put("exportedAt", Instant.now().toString());
             export.set("profile", profile.export(bearer()));
-            export.set("preferences", json.valueToTree(recognition.preferences(bearer())));
-            export.set("consents", json.valueToTree(recognition.consents(bearer())));
-            export.set("accessHistory", json.valueToTree(allLooks()));
+            export.set("preferences", json.valueToTree(readModel.preferences(bearer())));
+            export.set("consents", json.valueToTree(readModel.consents(bearer())));
+            export.set("accessHistory", json.valueToTree(history.everyLook(customer.id())));
             return download(export, "my-touchpoint-data.json");
         } catch (DownstreamRefusal refusal) {
             return render(refusal.status(), null, PageProblem.of(refusal));
@@ -241,11 +234,7 @@ public class PortalPage {
     @GET
     @Path("/erasure")
     public TemplateInstance erasureQuestion() {
-        try {
-            return Templates.erasure(erasure.status(), null);
-        } catch (HttpProblem none) {
-            return Templates.erasure(null, null);
-        }
+        return Templates.erasure(erasures.latestReceipt(customer.id()).orElse(null), null);
     }
 
     @POST
@@ -256,9 +245,10 @@ public class PortalPage {
             return Response.status(400).entity(Templates.erasure(null, new PageProblem(400, "Not confirmed",
                     "confirm: tick the box to confirm that you want everything erased."))).type(MediaType.TEXT_HTML).build();
         }
-        Response response = erasure.erase();
-        return Response.status(response.getStatus()).type(MediaType.TEXT_HTML)
-                .entity(Templates.erasure((ErasureResource.CombinedReceipt) response.getEntity(), null)).build();
+        // Asking again while a request is open answers with that request (ADR 0017): one open request per customer.
+        ErasureService.CombinedReceipt receipt = erasures.erase(customer.id(), subjectToken.raw());
+        return Response.status(receipt.complete() ? 200 : 202).type(MediaType.TEXT_HTML)
+                .entity(Templates.erasure(receipt, null)).build();
     }
 
     private interface Change {
@@ -282,64 +272,20 @@ public class PortalPage {
     }
 
     private Response render(int status, String done, PageProblem problem, String looksCursor) {
-        String bearer = bearer();
-        AccessHistoryResource.History page = history.history(looksCursor, LOOKS_PER_PAGE);
-        List<AccessHistoryResource.Look> looks = page.looks();
+        AccessHistoryService.History page = history.history(customer.id(), looksCursor, LOOKS_PER_PAGE);
+        List<AccessHistoryService.Look> looks = page.looks();
         String older = page.next() == null ? null
                 : "/portal?looks=" + java.net.URLEncoder.encode(page.next(), java.nio.charset.StandardCharsets.UTF_8) + "#history";
         View view;
         try {
-            Portal.Catalogue catalogue = recognition.catalogue(bearer);
-            Map<String, String> values = new LinkedHashMap<>();
-            recognition.preferences(bearer).forEach(p -> values.put(p.key(), p.value()));
-            List<Field> fields = catalogue.preferences().stream().map(d -> new Field(d, values.get(d.key()))).toList();
-            Portal.Consents consents = recognition.consents(bearer);
-            List<PurposeRow> purposes = new ArrayList<>();
-            for (Portal.Purpose purpose : catalogue.purposes()) {
-                Optional<Portal.Consent> active = consents.active().stream().filter(c -> c.purpose().equals(purpose.key())).findFirst();
-                purposes.add(new PurposeRow(purpose, active.orElse(null), STAFF_ROLES));
-            }
-            view = new View(done, problem, false, fields, purposes, consents.expiringSoon(), consents.past(),
-                    asCards(recognition.preview(bearer)), hasPhoto(bearer), looks, older, looksCursor == null);
+            PortalReadModel.Recognition read = readModel.read(bearer());
+            view = new View(done, problem, false, read.fields(), read.purposes(), read.expiringSoon(), read.past(),
+                    read.previews(), read.photo(), looks, older, looksCursor == null);
         } catch (RuntimeException e) {
             view = new View(done, problem == null ? unavailable() : problem, true, List.of(), List.of(), List.of(), List.of(),
                     List.of(), false, looks, older, looksCursor == null);
         }
         return Response.status(status).type(MediaType.TEXT_HTML).entity(Templates.portal(view)).build();
-    }
-
-    /**
-     * recognition-service says what it would disclose to each role; the card shows only what the role's scope
-     * lists too. The preview applies the same scope policy as the card, so it shows what staff really see.
-     */
-    private List<Portal.RolePreview> asCards(List<Portal.RolePreview> previews) {
-        return previews.stream().map(p -> {
-            var visible = policy.visibleTo(p.role());
-            List<Portal.Disclosed> shown = p.preferences().stream()
-                    .filter(d -> CardService.fieldOf(d.category()) != null && visible.contains(CardService.fieldOf(d.category())))
-                    .toList();
-            return new Portal.RolePreview(p.role(), p.touchpointType(), shown, p.photo() && visible.contains("photo"));
-        }).toList();
-    }
-
-    private boolean hasPhoto(String bearer) {
-        try {
-            recognition.photo(bearer).close();
-            return true;
-        } catch (RuntimeException noneOrUnavailable) {
-            return false; // the upload form is shown either way
-        }
-    }
-
-    private List<AccessHistoryResource.Look> allLooks() {
-        List<AccessHistoryResource.Look> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            AccessHistoryResource.History page = history.history(cursor, 500);
-            all.addAll(page.looks());
-            cursor = page.next();
-        } while (cursor != null);
-        return all;
     }
 
     private static PageProblem unavailable() {

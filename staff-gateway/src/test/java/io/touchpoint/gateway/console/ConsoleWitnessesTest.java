@@ -2,7 +2,7 @@ package io.touchpoint.gateway.console;
 
 import io.touchpoint.gateway.support.GatewayTest;
 import io.touchpoint.trail.TrailCosignatures;
-import io.touchpoint.trail.TrailResource;
+import io.touchpoint.trail.TrailTrees;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,20 +16,20 @@ class ConsoleWitnessesTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
 
-    private static String render(List<TrailResource.Tree> trees, List<TrailCosignatures.Stored> cosignatures, List<String> witnessKeys) {
+    private static String render(List<TrailTrees.Tree> trees, List<TrailCosignatures.Stored> cosignatures, List<String> witnessKeys) {
         ConsolePage.View view = new ConsolePage.View(new ConsolePage.Form("", "", "", "", "", "", "", ""), null, List.of(), null, null,
-                "/console/export.csv", new TrailResource.Trail("touchpoint.dev/access-log+22a16224+AXzB", trees, witnessKeys), null, null,
+                "/console/export.csv", new TrailTrees.Trail("touchpoint.dev/access-log+22a16224+AXzB", trees, witnessKeys), null, null,
                 null, List.of(), ViewsChart.draw(List.of(), NOW.minusSeconds(3600), NOW), NOW.minusSeconds(3600), NOW, cosignatures);
         return ConsolePage.Templates.console(view).render();
     }
 
     @Test
     void eachTreeShowsWhetherItsLatestCheckpointIsWitnessedAndByWhom() {
-        List<TrailResource.Tree> trees = List.of(
-                new TrailResource.Tree("2026-12", "touchpoint.dev/access-log/2026-12", 120, "root=", NOW, false, 120L,
+        List<TrailTrees.Tree> trees = List.of(
+                new TrailTrees.Tree("2026-12", "touchpoint.dev/access-log/2026-12", 120, "root=", NOW, false, 120L,
                         List.of("witness.a.example", "witness.b.example")),
-                new TrailResource.Tree("2026-11", "touchpoint.dev/access-log/2026-11", 900, "root=", NOW, true, 850L, List.of("witness.a.example")),
-                new TrailResource.Tree("epochs", "touchpoint.dev/access-log/epochs", 3, "root=", NOW, false, null, List.of()));
+                new TrailTrees.Tree("2026-11", "touchpoint.dev/access-log/2026-11", 900, "root=", NOW, true, 850L, List.of("witness.a.example")),
+                new TrailTrees.Tree("epochs", "touchpoint.dev/access-log/epochs", 3, "root=", NOW, false, null, List.of()));
         String page = render(trees, List.of(new TrailCosignatures.Stored("2026-12", 120, "witness.a.example", "witness.a.example+1+k",
                 NOW, "— witness.a.example AAAA")), List.of("witness.a.example+00000001+BAAA"));
 
@@ -41,7 +41,7 @@ class ConsoleWitnessesTest {
 
     @Test
     void withoutWitnessesTheConsoleSaysSo() {
-        String page = render(List.of(new TrailResource.Tree("2026-12", "o/2026-12", 1, "r=", NOW, false, null, List.of())), List.of(), List.of());
+        String page = render(List.of(new TrailTrees.Tree("2026-12", "o/2026-12", 1, "r=", NOW, false, null, List.of())), List.of(), List.of());
         assertThat(page).contains("data-state=\"no-cosignatures\"").contains("none configured").contains("not witnessed");
     }
 }

@@ -1,5 +1,7 @@
 package io.touchpoint.demo;
 
+import io.touchpoint.testsupport.BcbpEncoder;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -237,26 +239,19 @@ public final class DemoGenerator {
 
     /** An IATA BCBP (Resolution 792) barcode, mandatory items only, for a segment of the customer's trip. */
     public static String boardingPass(Customer customer, Trip trip, Segment segment) {
-        String name = (customer.familyName() + "/" + customer.givenName()).toUpperCase();
-        LocalDate day = segment.departure().atZone(ZoneOffset.UTC).toLocalDate();
-        return "M1" + pad(name.length() > 20 ? name.substring(0, 20) : name, 20) + "E" + pad(trip.bookingReference(), 7)
-                + segment.origin() + segment.destination() + pad(segment.carrier(), 3) + pad(String.format("%04d", Integer.parseInt(segment.flightNumber())), 5)
-                + String.format("%03d", day.getDayOfYear()) + compartment(segment.cabin())
-                + String.format("%03d%s", Integer.parseInt(segment.seat().replaceAll("[A-Z]", "")), segment.seat().replaceAll("[0-9]", ""))
-                + String.format("%04d ", 1 + segment.position()) + "1" + "00";
+        return BcbpEncoder.encode(new BcbpEncoder.Leg(customer.familyName().toUpperCase(), customer.givenName().toUpperCase(),
+                trip.bookingReference(), segment.origin(), segment.destination(), segment.carrier(),
+                Integer.parseInt(segment.flightNumber()), segment.departure().atZone(ZoneOffset.UTC).toLocalDate(),
+                compartment(segment.cabin()), segment.seat(), 1 + segment.position()));
     }
 
-    private static String compartment(String cabin) {
+    private static char compartment(String cabin) {
         return switch (cabin) {
-            case "FIRST" -> "F";
-            case "BUSINESS" -> "J";
-            case "PREMIUM" -> "W";
-            default -> "Y";
+            case "FIRST" -> 'F';
+            case "BUSINESS" -> 'J';
+            case "PREMIUM" -> 'W';
+            default -> 'Y';
         };
-    }
-
-    private static String pad(String value, int width) {
-        return String.format("%-" + width + "s", value);
     }
 
     private static String bookingReference(SplittableRandom random) {

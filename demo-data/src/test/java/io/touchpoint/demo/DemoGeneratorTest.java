@@ -65,6 +65,34 @@ class DemoGeneratorTest {
     }
 
     @Test
+    void theBoardingPassesArePinnedByteForByte() {
+        DemoGenerator generator = new DemoGenerator(1, NOW);
+        assertThat(firstPass(generator.customer(0))).isEqualTo("M1QUILLFEATHER/ADA    EK6A8ZY YVRZRHTP 0216 328Y025D0002 100");
+        assertThat(firstPass(generator.customer(1))).isEqualTo("M1OAKHOLLOW/BRAM      EAVENFE JFKSINTP 0799 327F015A0002 100");
+        assertThat(firstPass(generator.customer(3))).isEqualTo("M1THISTLEWOOD/DEV     EUSU6SN ZRHFRATP 0736 327F006C0002 100");
+        assertThat(firstPass(generator.customer(12_345))).isEqualTo("M1THORNMORE/JORETH    EUSVLDW ZRHLISTP 0902 328W018D0002 100");
+        // A name longer than the field, every cabin, short and four-digit flight numbers, one- and two-digit rows.
+        assertThat(pass("FIRST", "7", "1A", 0)).isEqualTo("M1KESTRELCOMBE-THORNLEEQ7XK2M YULCDGTP 0007 060F001A0001 100");
+        assertThat(pass("BUSINESS", "1234", "23C", 2)).isEqualTo("M1KESTRELCOMBE-THORNLEEQ7XK2M YULCDGTP 1234 060J023C0003 100");
+        assertThat(pass("PREMIUM", "88", "9K", 9998)).isEqualTo("M1KESTRELCOMBE-THORNLEEQ7XK2M YULCDGTP 0088 060W009K9999 100");
+        assertThat(pass("ECONOMY", "834", "41F", 5)).isEqualTo("M1KESTRELCOMBE-THORNLEEQ7XK2M YULCDGTP 0834 060Y041F0006 100");
+    }
+
+    private static String firstPass(DemoGenerator.Customer customer) {
+        DemoGenerator.Trip trip = customer.trips().getFirst();
+        return DemoGenerator.boardingPass(customer, trip, trip.segments().getFirst());
+    }
+
+    private static String pass(String cabin, String flightNumber, String seat, int position) {
+        DemoGenerator.Segment segment = new DemoGenerator.Segment(UUID.randomUUID(), position, "TP", flightNumber, "YUL", "CDG",
+                Instant.parse("2026-03-01T23:30:00Z"), cabin, seat, null, null);
+        DemoGenerator.Trip trip = new DemoGenerator.Trip(UUID.randomUUID(), "trip-1", "Q7XK2M", List.of(segment));
+        DemoGenerator.Customer customer = new DemoGenerator.Customer(UUID.randomUUID(), "demo-x", "Wenaraiel",
+                "Kestrelcombe-Thornleigh", null, null, "GOLD", "TP1", List.of(trip), List.of(), List.of(), List.of());
+        return DemoGenerator.boardingPass(customer, trip, segment);
+    }
+
+    @Test
     void theNamedCustomersFlyWithinHoursAndShowEachConsentSituation() {
         DemoGenerator generator = new DemoGenerator(1, NOW);
         for (int i = 0; i < DemoCustomers.ALL.size(); i++) {

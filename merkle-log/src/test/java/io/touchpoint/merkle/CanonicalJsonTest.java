@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CanonicalJsonTest {
 
     @Test
-    void sorts_members_by_utf16_code_units_and_escapes_only_what_json_requires() {
+    void sortsMembersByUtf16CodeUnitsAndEscapesOnlyWhatJsonRequires() {
         Map<String, Object> object = new HashMap<>();
         object.put("b", List.of("x", 1, true));
         object.put("a", null);
@@ -25,7 +25,7 @@ class CanonicalJsonTest {
     }
 
     @Test
-    void refuses_what_it_cannot_represent_exactly() {
+    void refusesWhatItCannotRepresentExactly() {
         assertThatThrownBy(() -> CanonicalJson.write(Map.of("n", 1L << 53))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CanonicalJson.write(Map.of("d", 1.5))).isInstanceOf(IllegalArgumentException.class);
     }

@@ -30,7 +30,7 @@ class MerklePropertiesTest {
     }
 
     @Test
-    void stored_node_proofs_equal_the_naive_rfc_proofs_and_verify_for_every_leaf_and_size() {
+    void storedNodeProofsEqualTheNaiveRfcProofsAndVerifyForEveryLeafAndSize() {
         List<byte[]> leaves = leaves(MAX);
         MemoryStore tree = MemoryStore.of(leaves);
         for (int size = 1; size <= MAX; size++) {
@@ -45,7 +45,7 @@ class MerklePropertiesTest {
     }
 
     @Test
-    void consistency_proofs_equal_the_naive_ones_and_verify_for_every_pair_of_sizes() {
+    void consistencyProofsEqualTheNaiveOnesAndVerifyForEveryPairOfSizes() {
         List<byte[]> leaves = leaves(MAX);
         MemoryStore tree = MemoryStore.of(leaves);
         for (int to = 1; to <= MAX; to++) {
@@ -60,7 +60,7 @@ class MerklePropertiesTest {
     }
 
     @Test
-    void a_tampered_leaf_fails_its_inclusion_proof_and_changes_the_root() {
+    void aTamperedLeafFailsItsInclusionProofAndChangesTheRoot() {
         List<byte[]> leaves = leaves(MAX);
         MemoryStore tree = MemoryStore.of(leaves);
         for (int size = 1; size <= MAX; size++) {
@@ -78,7 +78,7 @@ class MerklePropertiesTest {
     }
 
     @Test
-    void reordered_leaves_give_another_root_and_no_proof_of_the_old_order_verifies_against_it() {
+    void reorderedLeavesGiveAnotherRootAndNoProofOfTheOldOrderVerifiesAgainstIt() {
         for (int size = 2; size <= MAX; size++) {
             List<byte[]> leaves = leaves(size);
             byte[] root = NaiveTree.mth(leaves);
@@ -96,7 +96,7 @@ class MerklePropertiesTest {
     }
 
     @Test
-    void a_truncated_or_rewritten_tree_is_not_consistent_with_an_earlier_checkpoint() {
+    void aTruncatedOrRewrittenTreeIsNotConsistentWithAnEarlierCheckpoint() {
         List<byte[]> leaves = leaves(MAX);
         MemoryStore honest = MemoryStore.of(leaves);
         for (int trial = 0; trial < 300; trial++) {
@@ -125,7 +125,7 @@ class MerklePropertiesTest {
     }
 
     @Test
-    void mangled_proofs_are_refused() {
+    void mangledProofsAreRefused() {
         List<byte[]> leaves = leaves(MAX);
         MemoryStore tree = MemoryStore.of(leaves);
         for (int size = 2; size <= MAX; size++) {
@@ -148,7 +148,7 @@ class MerklePropertiesTest {
     }
 
     @Test
-    void large_random_trees_agree_with_the_naive_reference() {
+    void largeRandomTreesAgreeWithTheNaiveReference() {
         for (int trial = 0; trial < 5; trial++) {
             int size = 1000 + random.nextInt(5000);
             List<byte[]> leaves = leaves(size);

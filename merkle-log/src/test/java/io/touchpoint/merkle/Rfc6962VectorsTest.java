@@ -30,7 +30,7 @@ class Rfc6962VectorsTest {
             "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328");
 
     @Test
-    void roots_of_every_size_match_the_reference_whether_appended_or_rebuilt_from_stored_nodes() {
+    void rootsOfEverySizeMatchTheReferenceWhetherAppendedOrRebuiltFromStoredNodes() {
         MemoryStore tree = new MemoryStore();
         assertThat(TreeHash.hex(tree.root())).isEqualTo(ROOTS.getFirst());
         for (int size = 1; size <= LEAVES.size(); size++) {
@@ -44,7 +44,7 @@ class Rfc6962VectorsTest {
     }
 
     @Test
-    void inclusion_proofs_match_the_reference_and_verify() {
+    void inclusionProofsMatchTheReferenceAndVerify() {
         MemoryStore tree = MemoryStore.of(LEAVES);
         assertInclusion(tree, 0, 8, "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
                 "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
@@ -55,7 +55,7 @@ class Rfc6962VectorsTest {
     }
 
     @Test
-    void consistency_proofs_match_the_reference_and_verify() {
+    void consistencyProofsMatchTheReferenceAndVerify() {
         MemoryStore tree = MemoryStore.of(LEAVES);
         assertConsistency(tree, 2, 8, "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
                 "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4");
@@ -65,7 +65,7 @@ class Rfc6962VectorsTest {
     }
 
     @Test
-    void degenerate_consistency_cases_follow_the_rfc() {
+    void degenerateConsistencyCasesFollowTheRfc() {
         byte[] root4 = hex(ROOTS.get(4));
         byte[] root5 = hex(ROOTS.get(5));
         assertThat(ProofVerifier.consistency(4, 4, root4, root4, List.of())).isTrue();

@@ -18,7 +18,7 @@ class SignedCheckpointTest {
             + "\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
 
     @Test
-    void signs_and_opens_exactly_as_the_reference_implementation() {
+    void signsAndOpensExactlyAsTheReferenceImplementation() {
         NoteKeys.Signer signer = NoteKeys.signer(GO_SIGNER);
         assertThat(signer.verifier().encoded()).isEqualTo(GO_VERIFIER);
         assertThat(SignedNote.sign(GO_TEXT, signer)).isEqualTo(GO_NOTE); // Ed25519 is deterministic
@@ -26,7 +26,7 @@ class SignedCheckpointTest {
     }
 
     @Test
-    void mangled_keys_are_refused() {
+    void mangledKeysAreRefused() {
         for (int i = 0; i < GO_VERIFIER.length(); i++) {
             char[] chars = GO_VERIFIER.toCharArray();
             chars[i]++;
@@ -38,7 +38,7 @@ class SignedCheckpointTest {
     }
 
     @Test
-    void a_checkpoint_round_trips_and_any_alteration_of_the_note_fails() {
+    void aCheckpointRoundTripsAndAnyAlterationOfTheNoteFails() {
         NoteKeys.Signer signer = NoteKeys.signer(NoteKeys.generate("touchpoint.example/access-log"));
         byte[] root = new byte[32];
         new Random(7).nextBytes(root);
@@ -63,7 +63,7 @@ class SignedCheckpointTest {
     }
 
     @Test
-    void malformed_checkpoints_are_refused() {
+    void malformedCheckpointsAreRefused() {
         String root = "bnRlc3Rub3RhcmVhbGhhc2hidXRpdGlzMzJieXRlcyE=";
         assertThat(Checkpoint.parse("o\n5\n" + root + "\n").size()).isEqualTo(5);
         for (String body : new String[] {"o\n5\n" + root, "o\n-5\n" + root + "\n", "o\n05\n" + root + "\n", "o\n5\nAAAA\n",

@@ -25,7 +25,7 @@ class WitnessTest {
     }
 
     @Test
-    void accepts_append_only_growth_and_refuses_truncation_rewrites_and_foreign_keys(@TempDir Path state) throws Exception {
+    void acceptsAppendOnlyGrowthAndRefusesTruncationRewritesAndForeignKeys(@TempDir Path state) throws Exception {
         Witness witness = new Witness(state, signer.verifier());
         MemoryStore log = MemoryStore.of(leaves(10, 0));
         assertThat(witness.accept(note(log), List.of()).size()).isEqualTo(10);

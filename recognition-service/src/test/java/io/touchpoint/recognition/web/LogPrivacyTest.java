@@ -3,19 +3,13 @@ package io.touchpoint.recognition.web;
 import io.touchpoint.recognition.support.Images;
 import io.touchpoint.recognition.support.Portal;
 import io.touchpoint.recognition.support.RecognitionServiceTest;
+import io.touchpoint.testsupport.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the portal and recognition with distinctive values, good and bad, and reads every log line. */
 @RecognitionServiceTest
@@ -24,32 +18,16 @@ class LogPrivacyTest {
     private static final String NEWSPAPER = "Quokka Gazette";
     private static final String SECRET = "Wombat Secret Place";
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(formatter.format(record));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
 
     @BeforeEach
     void capture() {
-        Logger.getLogger("").addHandler(capture);
+        log = LogCapture.everyLogger();
     }
 
     @AfterEach
     void release() {
-        Logger.getLogger("").removeHandler(capture);
+        log.close();
     }
 
     @Test
@@ -67,8 +45,8 @@ class LogPrivacyTest {
         customer.as().when().get("/api/me/preview").then().statusCode(200);
         customer.eraseThroughTheGateway().statusCode(200);
 
-        assertThat(lines).as("the capture works").anyMatch(line -> line.contains("POST /api/recognitions -> 200"));
-        assertThat(String.join("\n", lines)).doesNotContain(NEWSPAPER, "Quokka", "exit-row", "walking-aid", SECRET,
+        log.assertSomeLineContains("POST /api/recognitions -> 200");
+        log.assertNoneReachedTheLog(NEWSPAPER, "Quokka", "exit-row", "walking-aid", SECRET,
                 customer.customerId().toString(), "staff-4711");
     }
 }

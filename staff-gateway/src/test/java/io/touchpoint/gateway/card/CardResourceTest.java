@@ -11,6 +11,7 @@ import io.touchpoint.gateway.audit.CanonicalRecord;
 import io.touchpoint.gateway.support.DownstreamStubs;
 import io.touchpoint.gateway.support.GatewayTest;
 import io.touchpoint.testsupport.Contracts;
+import io.touchpoint.testsupport.LogCapture;
 import io.touchpoint.testsupport.Tokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -259,35 +260,14 @@ class CardResourceTest {
 
     @Test
     void noIdentifierNameOrPreferenceValueReachesTheLog() {
-        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            private final java.util.logging.SimpleFormatter formatter = new java.util.logging.SimpleFormatter();
-
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                lines.add(formatter.format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger.getLogger("").addHandler(capture);
-        try {
+        try (LogCapture log = LogCapture.everyLogger()) {
             cardAs("supervisor").statusCode(200);
             downstream.stubFor(post(urlEqualTo("/api/card-projections")).willReturn(aResponse().withStatus(404)));
             cardAs("gate-agent").statusCode(404);
-        } finally {
-            java.util.logging.Logger.getLogger("").removeHandler(capture);
-        }
 
-        assertThat(lines).anyMatch(line -> line.contains("POST /api/cards -> 200"));
-        assertThat(String.join("\n", lines)).doesNotContain("TP12345678", "Desmarais", "vegan", "aisle", "walking-aid",
-                customerId.toString());
+            log.assertSomeLineContains("POST /api/cards -> 200");
+            log.assertNoneReachedTheLog("TP12345678", "Desmarais", "vegan", "aisle", "walking-aid", customerId.toString());
+        }
     }
 
     private static final String JUSTIFICATION = "Passenger collapsed at gate B7; the medical team needs his identity";

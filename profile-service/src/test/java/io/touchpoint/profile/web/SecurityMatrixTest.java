@@ -29,7 +29,9 @@ class SecurityMatrixTest {
             Endpoint.of("GET", "/api/me/export", Set.of("customer")),
             // A customer starts a relayed erasure; the gateway's own token may only complete an accepted one.
             Endpoint.of("PUT", "/api/erasures/" + UUID.randomUUID(), Set.of("customer")),
-            Endpoint.of("POST", "/api/erasures/" + UUID.randomUUID() + "/completion", Set.of("gateway-service")));
+            Endpoint.of("POST", "/api/erasures/" + UUID.randomUUID() + "/completion", Set.of("gateway-service")),
+            // Only the gateway's own account lists the reads it reconciles (ADR 0018).
+            Endpoint.of("GET", "/api/relayed-reads", Set.of("gateway-service")));
 
     private static final SecurityMatrix MATRIX = SecurityMatrix.of(ENDPOINTS, SecurityMatrix::tokenBehindTheGateway,
             SecurityMatrix::relayedByTheGateway);

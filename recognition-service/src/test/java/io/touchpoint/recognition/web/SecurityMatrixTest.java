@@ -34,6 +34,8 @@ class SecurityMatrixTest {
             // A customer starts a relayed erasure; the gateway's own token may only complete an accepted one.
             Endpoint.of("PUT", "/api/erasures/" + UUID.randomUUID(), Set.of("customer")),
             Endpoint.of("POST", "/api/erasures/" + UUID.randomUUID() + "/completion", Set.of("gateway-service")),
+            // Only the gateway's own account lists the reads it reconciles (ADR 0018).
+            Endpoint.of("GET", "/api/relayed-reads", Set.of("gateway-service")),
             Endpoint.of("GET", "/api/me/receipts/" + CONSENT + "/proof", Set.of("customer")),
             Endpoint.of("GET", "/api/trail", Set.of("compliance-auditor")),
             Endpoint.of("GET", "/api/me/photo", Set.of("customer")),
